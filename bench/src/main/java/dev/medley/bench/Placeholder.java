@@ -1,0 +1,1 @@
+package dev.medley.bench; final class Placeholder {}

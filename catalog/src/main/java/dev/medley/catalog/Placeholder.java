@@ -1,0 +1,1 @@
+package dev.medley.catalog; final class Placeholder {}

@@ -1,0 +1,1 @@
+package dev.medley.cli; final class Placeholder {}

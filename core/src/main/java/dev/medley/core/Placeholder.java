@@ -1,0 +1,1 @@
+package dev.medley.core; final class Placeholder {}

@@ -1,0 +1,1 @@
+package dev.medley.media; final class Placeholder {}
