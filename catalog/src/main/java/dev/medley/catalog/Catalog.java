@@ -1,0 +1,295 @@
+package dev.medley.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog: one SQLite file that remembers which files exist, what probing them found, and
+ * every run. Opening it applies pending schema migrations and marks runs that died without
+ * finishing as interrupted.
+ *
+ * <p>Writes go through a {@link CatalogWriter}, which groups them into transactions on a
+ * connection of its own; reads through this object see what has been committed. The file is in
+ * WAL mode, so readers never wait for the writer, and a process killed at any moment leaves the
+ * catalog as it was after the last commit.
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class Catalog implements AutoCloseable {
+    private static final String ENV_CATALOG = "MEDLEY_CATALOG";
+
+    private final Path file;
+    private final Connection connection;
+    private final PreparedStatement lookup;
+
+    private Catalog(Path file, Connection connection) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.lookup = connection.prepareStatement("""
+                SELECT f.id, f.path, f.size, f.mtime_ns, f.fingerprint, f.status,
+                       p.size, p.mtime_ns, p.ok, p.error, p.prober, p.result
+                FROM files f LEFT JOIN probes p ON p.file_id = f.id
+                WHERE f.path = ?""");
+    }
+
+    /**
+     * Opens the catalog at {@code file}, creating it and its parent directories when absent.
+     *
+     * @throws CatalogException if the file cannot be created, opened or migrated
+     */
+    public static Catalog open(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Path parent = absolute.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new CatalogException("cannot create the catalog's folder " + absolute.getParent()
+                    + ": " + e.getMessage() + "; choose another place with --catalog PATH", e);
+        }
+        try {
+            Connection connection = connect(absolute);
+            Migrations.apply(connection, absolute);
+            Catalog catalog = new Catalog(absolute, connection);
+            catalog.markDeadRunsInterrupted();
+            return catalog;
+        } catch (SQLException e) {
+            throw new CatalogException("cannot open the catalog " + absolute + ": " + e.getMessage()
+                    + "; if it is damaged, move it aside and run again", e);
+        }
+    }
+
+    /**
+     * Returns where the catalog lives when no {@code --catalog} is given: {@code $MEDLEY_CATALOG},
+     * else {@code $XDG_DATA_HOME/medley/catalog.db}, else {@code ~/.local/share/medley/catalog.db}.
+     */
+    public static Path defaultLocation() {
+        String explicit = System.getenv(ENV_CATALOG);
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String dataHome = System.getenv("XDG_DATA_HOME");
+        Path base = dataHome != null && !dataHome.isBlank()
+                ? Path.of(dataHome)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("medley").resolve("catalog.db");
+    }
+
+    static Connection connect(Path file) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement statement = connection.createStatement()) {
+            // WAL: readers and the writer do not block each other; NORMAL sync keeps every
+            // commit across a process crash (not a power cut), at a fraction of FULL's cost.
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=NORMAL");
+            statement.execute("PRAGMA busy_timeout=10000");
+            statement.execute("PRAGMA foreign_keys=ON");
+        }
+        return connection;
+    }
+
+    /** Returns the catalog's file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Returns a writer that records changes on behalf of run {@code runId}. */
+    public CatalogWriter writer(long runId) {
+        try {
+            return new CatalogWriter(connect(file), runId);
+        } catch (SQLException e) {
+            throw new CatalogException("cannot open the catalog " + file + " for writing: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns what the catalog knows of the file with key {@code path}, if anything. */
+    public synchronized Optional<KnownFile> lookup(String path) {
+        try {
+            lookup.setString(1, path);
+            try (ResultSet row = lookup.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                ProbeRecord probe = null;
+                if (row.getObject(7) != null) {
+                    probe = new ProbeRecord(row.getString(2), row.getLong(7), row.getLong(8),
+                            row.getInt(9) != 0, row.getString(10), row.getString(11), row.getString(12));
+                }
+                return Optional.of(new KnownFile(row.getLong(1), row.getString(2), row.getLong(3),
+                        row.getLong(4), row.getString(5), "missing".equals(row.getString(6)), probe));
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Records the start of a run and returns its id. */
+    public synchronized long startRun(String command, String arguments) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO runs (command, arguments, pid, started_at) VALUES (?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, command);
+            insert.setString(2, arguments);
+            insert.setLong(3, ProcessHandle.current().pid());
+            insert.setLong(4, System.currentTimeMillis());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure("record a run in", e);
+        }
+    }
+
+    /** Records the end of run {@code runId}. */
+    public synchronized void finishRun(long runId, RunRecord.Status status, RunRecord.Counts counts) {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE runs SET ended_at = ?, status = ?, total = ?, ok = ?, failed = ?, skipped = ?
+                WHERE id = ?""")) {
+            update.setLong(1, System.currentTimeMillis());
+            update.setString(2, status.sql());
+            update.setLong(3, counts.total());
+            update.setLong(4, counts.ok());
+            update.setLong(5, counts.failed());
+            update.setLong(6, counts.skipped());
+            update.setLong(7, runId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record a run in", e);
+        }
+    }
+
+    /** Returns the latest {@code limit} runs, newest first. */
+    public synchronized List<RunRecord> runs(int limit) {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, command, arguments, started_at, ended_at, status, total, ok, failed, skipped
+                FROM runs ORDER BY id DESC LIMIT ?""")) {
+            select.setInt(1, limit);
+            List<RunRecord> runs = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    long ended = row.getLong(5);
+                    runs.add(new RunRecord(row.getLong(1), row.getString(2), row.getString(3),
+                            Instant.ofEpochMilli(row.getLong(4)), row.wasNull() || ended == 0 ? null : Instant.ofEpochMilli(ended),
+                            RunRecord.Status.fromSql(row.getString(6)),
+                            row.getLong(7), row.getLong(8), row.getLong(9), row.getLong(10)));
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Marks as missing every present file below {@code roots} that run {@code runId} did not see,
+     * except below {@code unreadable} directories, whose content is unknown, and returns how many.
+     */
+    public synchronized int markMissing(long runId, Collection<Path> roots, Collection<Path> unreadable) {
+        StringBuilder sql = new StringBuilder("""
+                UPDATE files SET status = 'missing'
+                WHERE status = 'present' AND (last_seen_run IS NULL OR last_seen_run <> ?) AND (0""");
+        List<String> arguments = new ArrayList<>();
+        for (Path root : roots) {
+            for (String[] range : PathKey.rangesBelow(root)) {
+                sql.append(" OR (path >= ? AND path < ?)");
+                arguments.add(range[0]);
+                arguments.add(range[1]);
+            }
+        }
+        sql.append(')');
+        for (Path directory : unreadable) {
+            for (String[] range : PathKey.rangesBelow(directory)) {
+                sql.append(" AND NOT (path >= ? AND path < ?)");
+                arguments.add(range[0]);
+                arguments.add(range[1]);
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+            update.setLong(1, runId);
+            for (int i = 0; i < arguments.size(); i++) {
+                update.setString(i + 2, arguments.get(i));
+            }
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update", e);
+        }
+    }
+
+    /** Returns how many files the catalog knows: {@code [present, missing, probed]}. */
+    public synchronized long[] fileCounts() {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("""
+                        SELECT (SELECT count(*) FROM files WHERE status = 'present'),
+                               (SELECT count(*) FROM files WHERE status = 'missing'),
+                               (SELECT count(*) FROM probes)""")) {
+            row.next();
+            return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Runs SQLite's integrity check and returns its verdict ({@code ok} when sound). */
+    public synchronized String integrityCheck() {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("PRAGMA integrity_check")) {
+            List<String> lines = new ArrayList<>();
+            while (row.next()) {
+                lines.add(row.getString(1));
+            }
+            return String.join("\n", lines);
+        } catch (SQLException e) {
+            throw failure("check", e);
+        }
+    }
+
+    // A run still marked running whose process is gone was killed: say so, so that history is honest.
+    private void markDeadRunsInterrupted() throws SQLException {
+        List<long[]> running = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT id, pid FROM runs WHERE status = 'running'")) {
+            while (row.next()) {
+                running.add(new long[] {row.getLong(1), row.getLong(2)});
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE runs SET status = 'interrupted' WHERE id = ?")) {
+            for (long[] run : running) {
+                boolean alive = ProcessHandle.of(run[1]).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    update.setLong(1, run[0]);
+                    update.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private CatalogException failure(String verb, SQLException e) {
+        return new CatalogException("cannot " + verb + " the catalog " + file + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            lookup.close();
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+}

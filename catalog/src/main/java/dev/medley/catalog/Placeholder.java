@@ -1,1 +1,0 @@
-package dev.medley.catalog; final class Placeholder {}

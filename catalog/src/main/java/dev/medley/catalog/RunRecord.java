@@ -1,0 +1,33 @@
+package dev.medley.catalog;
+
+import java.time.Instant;
+
+/** One run of a medley command, as recorded in the catalog. */
+public record RunRecord(
+        long id,
+        String command,
+        String arguments,
+        Instant startedAt,
+        Instant endedAt,
+        Status status,
+        long total,
+        long ok,
+        long failed,
+        long skipped) {
+
+    /** The life of a run: running, then exactly one of the others. */
+    public enum Status {
+        RUNNING, COMPLETED, FAILED, INTERRUPTED;
+
+        String sql() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Status fromSql(String text) {
+            return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Counts of a finished run. */
+    public record Counts(long total, long ok, long failed, long skipped) {}
+}

@@ -1,0 +1,110 @@
+package dev.medley.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+    @TempDir Path dir;
+
+    @Test
+    void createsSchemaAndRecordsFilesAndProbes() {
+        Path db = dir.resolve("nested/catalog.db");
+        try (Catalog catalog = Catalog.open(db)) {
+            long run = catalog.startRun("probe", "/music");
+            try (CatalogWriter writer = catalog.writer(run)) {
+                writer.upsertFile(new FileState("/music/a.mp3", 10, 100, "fp"));
+                writer.saveProbe(new ProbeRecord("/music/a.mp3", 10, 100, true, null, "ffmpeg", "{\"x\":1}"));
+            }
+            KnownFile known = catalog.lookup("/music/a.mp3").orElseThrow();
+            assertThat(known.size()).isEqualTo(10);
+            assertThat(known.fingerprint()).isEqualTo("fp");
+            assertThat(known.probeIsCurrent(10, 100)).isTrue();
+            assertThat(known.probeIsCurrent(11, 100)).isFalse();
+            assertThat(known.probe().resultJson()).isEqualTo("{\"x\":1}");
+            assertThat(catalog.lookup("/music/b.mp3")).isEmpty();
+            catalog.finishRun(run, RunRecord.Status.COMPLETED, new RunRecord.Counts(1, 1, 0, 0));
+        }
+        try (Catalog reopened = Catalog.open(db)) {
+            assertThat(reopened.runs(10)).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(RunRecord.Status.COMPLETED);
+                assertThat(r.ok()).isEqualTo(1);
+            });
+            assertThat(reopened.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void changedFileLosesItsOldFingerprintButKeepsItWhenUnchanged() {
+        try (Catalog catalog = Catalog.open(dir.resolve("c.db"))) {
+            try (CatalogWriter writer = catalog.writer(catalog.startRun("scan", ""))) {
+                writer.upsertFile(new FileState("/a", 1, 1, "old"));
+                writer.upsertFile(new FileState("/b", 1, 1, "old"));
+            }
+            try (CatalogWriter writer = catalog.writer(catalog.startRun("scan", ""))) {
+                writer.upsertFile(new FileState("/a", 1, 1, null));
+                writer.upsertFile(new FileState("/b", 2, 1, null));
+            }
+            assertThat(catalog.lookup("/a").orElseThrow().fingerprint()).isEqualTo("old");
+            assertThat(catalog.lookup("/b").orElseThrow().fingerprint()).isNull();
+        }
+    }
+
+    @Test
+    void marksUnseenFilesBelowTheRootsMissingButNotBelowUnreadableFolders() {
+        try (Catalog catalog = Catalog.open(dir.resolve("c.db"))) {
+            long first = catalog.startRun("scan", "");
+            try (CatalogWriter writer = catalog.writer(first)) {
+                for (String p : List.of("/lib/a", "/lib/sub/b", "/lib/locked/c", "/library/d", "/other/e")) {
+                    writer.upsertFile(new FileState(p, 1, 1, null));
+                }
+            }
+            long second = catalog.startRun("scan", "");
+            try (CatalogWriter writer = catalog.writer(second)) {
+                writer.upsertFile(new FileState("/lib/a", 1, 1, null));
+            }
+            int missing = catalog.markMissing(second, List.of(Path.of("/lib")), List.of(Path.of("/lib/locked")));
+            assertThat(missing).isEqualTo(1);
+            assertThat(catalog.lookup("/lib/sub/b").orElseThrow().missing()).isTrue();
+            assertThat(catalog.lookup("/lib/locked/c").orElseThrow().missing()).isFalse();
+            assertThat(catalog.lookup("/library/d").orElseThrow().missing()).isFalse();
+            assertThat(catalog.lookup("/other/e").orElseThrow().missing()).isFalse();
+            assertThat(catalog.fileCounts()).containsExactly(4, 1, 0);
+        }
+    }
+
+    @Test
+    void runLeftRunningByADeadProcessIsMarkedInterrupted() throws Exception {
+        Path db = dir.resolve("c.db");
+        try (Catalog catalog = Catalog.open(db)) {
+            catalog.startRun("probe", "");
+        }
+        // Pretend the run belonged to a process that no longer exists.
+        try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
+            statement.execute("UPDATE runs SET pid = 2147483646");
+        }
+        try (Catalog catalog = Catalog.open(db)) {
+            assertThat(catalog.runs(1).getFirst().status()).isEqualTo(RunRecord.Status.INTERRUPTED);
+        }
+    }
+
+    @Test
+    void pathKeysRoundTripNamesThatAreNotUtf8() throws Exception {
+        Path unicode = Files.createFile(dir.resolve("Café – 東京 🎵.mp3"));
+        assertThat(PathKey.of(unicode)).startsWith("/").endsWith("🎵.mp3");
+        assertThat(PathKey.toPath(PathKey.of(unicode))).isEqualTo(unicode);
+
+        // A Latin-1 byte (0xE9) on its own is not UTF-8. Create it through a URI, which carries raw bytes.
+        Path latin1 = Path.of(java.net.URI.create(dir.toUri() + "caf%E9.mp3"));
+        Files.writeString(latin1, "x");
+        String key = PathKey.of(latin1);
+        assertThat(key).startsWith("file:").contains("caf%E9.mp3");
+        assertThat(Files.readString(PathKey.toPath(key), StandardCharsets.UTF_8)).isEqualTo("x");
+        assertThat(PathKey.display(key)).endsWith("caf\uFFFD.mp3");
+    }
+}
