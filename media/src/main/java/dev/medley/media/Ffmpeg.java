@@ -1,0 +1,102 @@
+package dev.medley.media;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
+
+/** Loads FFmpeg's libraries once and holds what every native call shares. */
+final class Ffmpeg {
+    /**
+     * Tells FFmpeg to give up once the deadline in its opaque pointer has passed. One instance for
+     * all calls: each native callback costs a slot that is never given back.
+     */
+    static final AVIOInterruptCB.Callback_Pointer DEADLINE_CHECK = new DeadlineCheck();
+
+    private static volatile boolean loaded;
+
+    private Ffmpeg() {}
+
+    /** Loads the native libraries and silences FFmpeg's own logging (errors come back as codes). */
+    static void load() {
+        if (!loaded) {
+            synchronized (Ffmpeg.class) {
+                if (!loaded) {
+                    Loader.load(avformat.class);
+                    av_log_set_level(AV_LOG_QUIET);
+                    loaded = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns {@code file:} followed by the path's exact bytes, NUL-terminated. The prefix keeps
+     * FFmpeg from reading a name such as {@code concat:a|b} as a protocol; the raw bytes reach
+     * names that are not valid UTF-8.
+     */
+    static BytePointer fileUrl(Path absolute) {
+        byte[] path = rawBytes(absolute);
+        byte[] url = new byte[5 + path.length + 1];
+        System.arraycopy("file:".getBytes(StandardCharsets.US_ASCII), 0, url, 0, 5);
+        System.arraycopy(path, 0, url, 5, path.length);
+        return new BytePointer(url);
+    }
+
+    /** Returns the bytes of a path's name as the file system holds them. */
+    static byte[] rawBytes(Path absolute) {
+        String text = absolute.toString();
+        if (text.indexOf('\uFFFD') < 0) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        // Not valid UTF-8: the URI form percent-encodes the original bytes.
+        String raw = absolute.toUri().getRawPath();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                bytes.write(Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        byte[] result = bytes.toByteArray();
+        // A directory's URI ends with a slash the path does not have.
+        return result.length > 1 && result[result.length - 1] == '/' && !text.endsWith("/")
+                ? java.util.Arrays.copyOf(result, result.length - 1)
+                : result;
+    }
+
+    /** Returns FFmpeg's text for an error code. */
+    static String errorText(int status) {
+        byte[] buffer = new byte[256];
+        if (av_strerror(status, buffer, buffer.length) < 0) {
+            return "FFmpeg error " + status;
+        }
+        int end = 0;
+        while (end < buffer.length && buffer[end] != 0) {
+            end++;
+        }
+        return new String(buffer, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private static final class DeadlineCheck extends AVIOInterruptCB.Callback_Pointer {
+        @Override
+        public int call(Pointer opaque) {
+            if (opaque == null || opaque.isNull()) {
+                return 0;
+            }
+            return System.nanoTime() > new LongPointer(opaque).get() ? 1 : 0;
+        }
+    }
+}

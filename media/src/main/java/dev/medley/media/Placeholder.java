@@ -1,1 +1,0 @@
-package dev.medley.media; final class Placeholder {}
