@@ -50,7 +50,12 @@ public final class MediaSniffer {
 
     /** Returns whether {@code file} is media: by extension, else by its first bytes. */
     public static boolean isMedia(Path file) throws IOException {
-        Boolean known = byExtension(file.getFileName().toString());
+        return isMedia(file, file.getFileName().toString());
+    }
+
+    /** Returns whether {@code file} is media, judging its extension by {@code name}. */
+    static boolean isMedia(Path file, String name) throws IOException {
+        Boolean known = byExtension(name);
         if (known != null) {
             return known;
         }

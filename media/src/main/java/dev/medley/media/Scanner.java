@@ -179,13 +179,17 @@ public final class Scanner {
 
         private void takeFile(Path file, String name, BasicFileAttributes attributes, boolean isRoot) {
             String extension = MediaSniffer.extension(name);
-            if (!isRoot && !options.includePartial() && PARTIAL_EXTENSIONS.contains(extension)) {
-                skipped.incrementAndGet();
-                return;
+            String judgedName = name;
+            if (!isRoot && PARTIAL_EXTENSIONS.contains(extension)) {
+                if (!options.includePartial()) {
+                    skipped.incrementAndGet();
+                    return;
+                }
+                judgedName = name.substring(0, name.length() - extension.length() - 1); // film.mkv.part: a film
             }
             if (!isRoot) {
                 try {
-                    if (!MediaSniffer.isMedia(file)) {
+                    if (!MediaSniffer.isMedia(file, judgedName)) {
                         skipped.incrementAndGet();
                         return;
                     }

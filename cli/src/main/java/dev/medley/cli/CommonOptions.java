@@ -1,0 +1,40 @@
+package dev.medley.cli;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.core.BatchRunner;
+import dev.medley.core.ConsoleProgress;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every job shares. */
+final class CommonOptions {
+    @Option(names = "--catalog", paramLabel = "FILE",
+            description = "Catalog file (default: $MEDLEY_CATALOG, else ~/.local/share/medley/catalog.db).")
+    Path catalog;
+
+    @Option(names = "--json", description = "Machine-readable output: JSON Lines on stdout, statistics as JSON on stderr.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
+    boolean quiet;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "N",
+            description = "Files handled at once (default: the number of processors).")
+    Integer workers;
+
+    @Option(names = "--stats-file", paramLabel = "FILE",
+            description = "Also write the end-of-run statistics, as JSON, to FILE.")
+    Path statsFile;
+
+    Path catalogFile() {
+        return catalog != null ? catalog : Catalog.defaultLocation();
+    }
+
+    int workers() {
+        return workers != null ? workers : BatchRunner.defaultWorkers();
+    }
+
+    ConsoleProgress.Mode progressMode() {
+        return ConsoleProgress.detect(quiet);
+    }
+}

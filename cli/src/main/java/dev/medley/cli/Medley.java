@@ -1,0 +1,87 @@
+package dev.medley.cli;
+
+import dev.medley.catalog.CatalogException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code medley} command: one subcommand per job, exit codes mapped in one place. */
+@Command(
+        name = "medley",
+        mixinStandardHelpOptions = true,
+        versionProvider = Medley.Version.class,
+        description = "Processes whole media libraries in batches: scan, probe, and remember what is done.",
+        subcommands = {ScanCommand.class, ProbeCommand.class, RunsCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  every item succeeded",
+            "  1  the run completed, but some items failed (each is reported with its path)",
+            "  2  bad usage: unknown option, missing argument, a path that does not exist",
+            "  3  the run could not go on (catalog unusable, native libraries missing)",
+            "",
+            "Examples:",
+            "  medley probe ~/Music --json > probes.jsonl",
+            "  medley scan /media/films /media/tv",
+            "  medley runs",
+            "  medley bench probe"
+        })
+public final class Medley {
+    /** Exit code: the run could not go on at all. */
+    static final int EXIT_CANNOT_RUN = 3;
+
+    private Medley() {}
+
+    public static void main(String[] args) {
+        CommandLine commandLine = commandLine();
+        // Buffered: a run can print a line per file, hundreds of thousands of them.
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                        java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
+        commandLine.setOut(out);
+        int exitCode;
+        try {
+            exitCode = commandLine.execute(args);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            System.err.println("medley: cannot load FFmpeg's native libraries (" + e.getMessage()
+                    + "); this build supports linux-x86_64");
+            exitCode = EXIT_CANNOT_RUN;
+        }
+        out.flush();
+        System.exit(exitCode);
+    }
+
+    /** Returns the configured command line, for the launcher and for tests. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(Medley.class);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            if (exception instanceof CatalogException) {
+                err.println("medley: " + exception.getMessage());
+            } else {
+                err.println("medley: " + exception);
+                exception.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_CANNOT_RUN;
+        });
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine cmd = exception.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println("medley: " + exception.getMessage());
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage and examples.");
+            err.flush();
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return commandLine;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Medley.class.getPackage().getImplementationVersion();
+            return new String[] {"medley " + (version == null ? "development build" : version),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
+        }
+    }
+}

@@ -1,1 +1,0 @@
-package dev.medley.cli; final class Placeholder {}

@@ -1,0 +1,166 @@
+package dev.medley.media;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.catalog.CatalogWriter;
+import dev.medley.catalog.KnownFile;
+import dev.medley.catalog.ProbeRecord;
+import dev.medley.catalog.RunRecord;
+import dev.medley.core.BatchListener;
+import dev.medley.core.BatchRunner;
+import dev.medley.core.ItemResult;
+import dev.medley.core.RunStats;
+import dev.medley.core.SkipItem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Scans folder trees into the catalog and, unless it only scans, probes every new or changed
+ * media file in them, as one recorded run.
+ *
+ * <p>The flow: the {@link Scanner} yields files lazily; each is looked up in the catalog; the
+ * batch runner handles them in parallel (fingerprint and probe what is new or changed, note the
+ * rest as seen); results come back in input order. Files the run did not see are then marked
+ * missing. Every change goes through a group-committing {@link CatalogWriter}, so a run killed at
+ * any point resumes where the catalog says it was: nothing committed is done again.
+ */
+public final class LibraryJob {
+
+    /**
+     * What the job needs.
+     *
+     * @param prober the prober, or null to scan only
+     * @param force probe even files whose probe is current
+     * @param workers files handled at once
+     */
+    public record Options(Prober prober, boolean force, ScanOptions scan, int workers, BatchListener listener) {}
+
+    /** A file found by the scan, with what the catalog knew of it before this run. */
+    public record Item(ScannedFile file, KnownFile known) {
+        /** Returns whether the catalog knew this file with its current size and modification time. */
+        public boolean unchanged() {
+            return known != null && !known.missing() && known.unchanged(file.size(), file.mtimeNanos());
+        }
+
+        /** Returns {@code new}, {@code changed} or {@code unchanged}. */
+        public String change() {
+            return known == null ? "new" : unchanged() ? "unchanged" : "changed";
+        }
+    }
+
+    /** A file handled: its probe as JSON, or null when only scanning. */
+    public record Outcome(Item item, String probeJson) {}
+
+    /** How a run ended. */
+    public record Summary(long runId, RunStats stats, int missing, long problems) {
+        /** Returns 0 when every file was handled and every folder read, else 1. */
+        public int exitCode() {
+            return stats.failed() > 0 || problems > 0 ? 1 : 0;
+        }
+    }
+
+    private final Catalog catalog;
+    private final Options options;
+
+    public LibraryJob(Catalog catalog, Options options) {
+        this.catalog = catalog;
+        this.options = options;
+    }
+
+    /**
+     * Runs over {@code roots}, handing each file's result to {@code output} in scan order and each
+     * unreadable path to {@code problems}, and returns the summary.
+     */
+    public Summary run(String command, String arguments, List<Path> roots, Scanner.Problems problems,
+            Consumer<? super ItemResult<Item, Outcome>> output) {
+        List<Path> distinct = Scanner.distinctRoots(roots);
+        long runId = catalog.startRun(command, arguments);
+        AtomicLong problemCount = new AtomicLong();
+        Scanner scanner = new Scanner(options.scan(), (path, problem) -> {
+            problemCount.incrementAndGet();
+            problems.report(path, problem);
+        });
+        RunRecord.Status status = RunRecord.Status.FAILED;
+        RunStats stats = null;
+        try (CatalogWriter writer = catalog.writer(runId)) {
+            Iterator<Item> items = lookedUp(scanner.walk(distinct));
+            BatchRunner.Builder<Item, Outcome> runner = BatchRunner.<Item, Outcome>builder(stageName())
+                    .workers(options.workers())
+                    .listener(options.listener());
+            if (options.prober() != null) {
+                // The prober keeps its own deadline; this one only catches a native call that ignores it.
+                runner.timeout(options.prober().timeout().plus(Duration.ofSeconds(10)));
+            }
+            stats = runner.build().run(items, item -> handle(item, writer), output);
+            writer.flush();
+            int missing = catalog.markMissing(runId, distinct, scanner.unreadableFolders());
+            status = RunRecord.Status.COMPLETED;
+            return new Summary(runId, stats, missing, problemCount.get());
+        } finally {
+            RunRecord.Counts counts = stats == null
+                    ? new RunRecord.Counts(0, 0, 0, 0)
+                    : new RunRecord.Counts(stats.total(), stats.ok(), stats.failed(), stats.skipped());
+            catalog.finishRun(runId, status, counts);
+        }
+    }
+
+    private String stageName() {
+        return options.prober() == null ? "scan" : "probe";
+    }
+
+    private Iterator<Item> lookedUp(Iterator<ScannedFile> files) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return files.hasNext();
+            }
+
+            @Override
+            public Item next() {
+                ScannedFile file = files.next();
+                return new Item(file, catalog.lookup(file.key()).orElse(null));
+            }
+        };
+    }
+
+    private Outcome handle(Item item, CatalogWriter writer) throws IOException, ProbeFailed {
+        ScannedFile file = item.file();
+        KnownFile known = item.known();
+        Prober prober = options.prober();
+        if (prober == null) {
+            writer.upsertFile(file.state(needsFingerprint(item) ? Fingerprint.of(file.path(), file.size()) : null));
+            return new Outcome(item, null);
+        }
+        if (!options.force() && item.unchanged() && known.probeIsCurrent(file.size(), file.mtimeNanos())
+                && !timedOut(known.probe())) {
+            writer.upsertFile(file.state(null));
+            if (known.probe().ok()) {
+                throw new SkipItem("unchanged since last probe");
+            }
+            throw new ProbeFailed(known.probe().error(), known.probe().resultJson());
+        }
+        String fingerprint = needsFingerprint(item) ? Fingerprint.of(file.path(), file.size()) : null;
+        MediaProbe probe = prober.probe(file.path());
+        String json = ProbeJson.write(probe);
+        writer.upsertFile(file.state(fingerprint));
+        writer.saveProbe(new ProbeRecord(file.key(), file.size(), file.mtimeNanos(), probe.ok(), probe.error(),
+                prober.name(), json));
+        if (!probe.ok()) {
+            throw new ProbeFailed(probe.error(), json);
+        }
+        return new Outcome(item, json);
+    }
+
+    private static boolean needsFingerprint(Item item) {
+        return !item.unchanged() || item.known().fingerprint() == null;
+    }
+
+    // A probe that ran out of time may succeed on a calmer run; any other failure is the file's.
+    private static boolean timedOut(ProbeRecord probe) {
+        return !probe.ok() && probe.error() != null && probe.error().startsWith("timed out");
+    }
+}
