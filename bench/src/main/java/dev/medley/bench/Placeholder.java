@@ -1,1 +1,0 @@
-package dev.medley.bench; final class Placeholder {}

@@ -1,1 +1,0 @@
-package dev.medley.core; final class Placeholder {}
