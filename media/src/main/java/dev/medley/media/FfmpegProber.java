@@ -55,6 +55,7 @@ import org.bytedeco.javacpp.PointerScope;
 final class FfmpegProber implements Prober {
     private static final int EAGAIN = -11; // AVERROR(EAGAIN) on Linux
     private static final int MAX_PACKETS_TO_DECODE = 64;
+    private static final int WAV_CODEC_PROBE_BYTES = 32 * 1024;
 
     private final Duration timeout;
 
@@ -111,6 +112,7 @@ final class FfmpegProber implements Prober {
             return MediaProbe.failure(path, size, describe(status, deadline), name());
         }
         try {
+            limitCodecProbing(format);
             status = avformat_find_stream_info(format, (PointerPointer<?>) null);
             if (status < 0) {
                 return MediaProbe.failure(path, size, "cannot read streams: " + describe(status, deadline), name());
@@ -127,6 +129,17 @@ final class FfmpegProber implements Prober {
             return problem == null ? probe.playable() : probe.failed("does not play: " + problem);
         } finally {
             avformat_close_input(format);
+        }
+    }
+
+    /*
+     * WAV's 16-bit PCM may really be AC-3 or DTS in disguise, so FFmpeg runs every demuxer's probe
+     * over the first 32 packets, again at each doubling of the buffer: about 15 ms for a small file,
+     * 60 times the rest of the probe. 32 KB holds several AC-3/DTS bursts, enough to recognise one.
+     */
+    private static void limitCodecProbing(AVFormatContext format) {
+        if ("wav".equals(format.iformat().name().getString())) {
+            format.probesize(WAV_CODEC_PROBE_BYTES);
         }
     }
 
