@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Medley.Version.class,
         description = "Processes whole media libraries in batches: scan, probe, and remember what is done.",
-        subcommands = {ScanCommand.class, ProbeCommand.class, RunsCommand.class,
+        subcommands = {DemoCommand.class, ScanCommand.class, ProbeCommand.class, RunsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             "  3  the run could not go on (catalog unusable, native libraries missing)",
             "",
             "Examples:",
+            "  medley demo                       a sample library, generated and probed",
             "  medley probe ~/Music --json > probes.jsonl",
             "  medley scan /media/films /media/tv",
             "  medley runs",

@@ -1,0 +1,15 @@
+package dev.medley.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "bench",
+        description = "Measures Medley against a baseline in the same run and prints both and their ratio.",
+        subcommands = {BenchProbeCommand.class, BenchScanCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  medley bench probe                 1,000 generated files: in-process vs ffprobe per file",
+            "  medley bench probe ~/Music -w 4    your own files, 4 at a time",
+            "  MEDLEY_JAVA_OPTS=-Xmx256m medley bench scan --files 100000"
+        })
+final class BenchCommand {}

@@ -1,0 +1,100 @@
+package dev.medley.cli;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.media.sample.SampleMedia;
+import dev.medley.media.sample.SampleMedia.Format;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "demo",
+        description = {
+            "Generates a small sample library (music with tags, TV episodes, a film, a damaged file) with",
+            "FFmpeg in this process, then probes it, so you can see Medley work without media of your own.",
+            "Run it twice: the second run answers from the catalog."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  medley demo", "  medley demo --dir /tmp/sample --json"})
+final class DemoCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Where the sample library goes (default: ~/.local/share/medley/demo).")
+    Path dir;
+
+    @Option(names = "--json", description = "JSON Lines on stdout, statistics as JSON on stderr.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Path home = dir != null ? dir : Catalog.defaultLocation().resolveSibling("demo");
+        Path library = home.resolve("library");
+        if (!Files.isDirectory(library)) {
+            System.err.println("medley: writing a sample library to " + library);
+            Path staging = Files.createDirectories(home).resolve("library.partial");
+            Corpus.delete(staging);
+            writeSamples(staging);
+            Files.move(staging, library); // All or nothing: a half-written sample never looks finished.
+        }
+        CommandLine probe = spec.root().commandLine().getSubcommands().get("probe");
+        probe.setOut(spec.commandLine().getOut());
+        String catalog = home.resolve("catalog.db").toString();
+        return json
+                ? probe.execute(library.toString(), "--catalog", catalog, "--json")
+                : probe.execute(library.toString(), "--catalog", catalog);
+    }
+
+    private static void writeSamples(Path root) throws IOException {
+        Set<Format> available = SampleMedia.available();
+        Map<String, Format> files = new LinkedHashMap<>();
+        files.put("Music/Nina Kraft/Night Lines (2019)/01 - Blue Hour.flac", Format.FLAC);
+        files.put("Music/Nina Kraft/Night Lines (2019)/02 - Slow Rain.flac", Format.FLAC);
+        files.put("Music/The Low Tides/Harbour (2021)/01. Paper Boats.mp3", Format.MP3);
+        files.put("Music/The Low Tides/Harbour (2021)/02. Lanterns.ogg", Format.OGG_VORBIS);
+        files.put("Podcasts/Field Notes/Field Notes - Episode 12.opus", Format.OPUS);
+        files.put("Podcasts/Field Notes/Field Notes - Episode 13.m4a", Format.M4A_AAC);
+        files.put("TV/Harbour Lights/Season 1/Harbour.Lights.S01E01.Pilot.720p.mkv", null);
+        files.put("TV/Harbour Lights/Season 1/Harbour.Lights.S01E02.The.Storm.720p.mp4", null);
+        files.put("Films/The Quiet Field (2018)/The.Quiet.Field.2018.1080p.mkv", null);
+        files.put("Films/The Quiet Field (2018)/Trailer.webm", null);
+        files.put("Recordings/interview.wav", Format.WAV);
+        for (Map.Entry<String, Format> entry : files.entrySet()) {
+            Format format = entry.getValue() != null ? entry.getValue() : videoFormat(entry.getKey(), available);
+            if (format == null || !available.contains(format)) {
+                continue;
+            }
+            Path file = root.resolve(entry.getKey());
+            Files.createDirectories(file.getParent());
+            String name = file.getFileName().toString();
+            SampleMedia.write(file, format, Duration.ofSeconds(3), Map.of(
+                    "title", name.substring(0, name.lastIndexOf('.')),
+                    "artist", file.getParent().getParent().getFileName().toString(),
+                    "album", file.getParent().getFileName().toString(),
+                    "date", "2026"));
+        }
+        // Every real library has one: a download that broke off.
+        Path source = root.resolve("Music/Nina Kraft/Night Lines (2019)/01 - Blue Hour.flac");
+        if (Files.exists(source)) {
+            byte[] bytes = Files.readAllBytes(source);
+            Files.write(root.resolve("Music/Nina Kraft/Night Lines (2019)/03 - Cut Short.flac"),
+                    java.util.Arrays.copyOf(bytes, 40));
+        }
+    }
+
+    // The first available format whose extension matches the name's.
+    private static Format videoFormat(String name, Set<Format> available) {
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        return available.stream().filter(f -> f.hasVideo() && f.extension().equals(extension)).findFirst().orElse(null);
+    }
+}

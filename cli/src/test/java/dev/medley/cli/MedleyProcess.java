@@ -1,0 +1,57 @@
+package dev.medley.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code medley} command in a process of its own, as a user would. */
+final class MedleyProcess {
+    /** What a finished command left behind. */
+    record Result(int exitCode, String stdout, String stderr) {
+        List<String> lines() {
+            return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
+        }
+    }
+
+    private MedleyProcess() {}
+
+    static Path jar() {
+        return Path.of(System.getProperty("medley.jar", "target/medley.jar"));
+    }
+
+    static ProcessBuilder builder(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        return run(List.of(), args);
+    }
+
+    static Result run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        Process process = builder(jvmOptions, args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        var stderr = new java.util.concurrent.CompletableFuture<String>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                stderr.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                stderr.completeExceptionally(e);
+            }
+        });
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("medley did not finish within 300 s");
+        }
+        return new Result(process.exitValue(), stdout, stderr.join());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.medley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medley.media.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code medley probe} through the packaged command: stdout, stderr and exit codes. */
+class ProbeCommandIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> KEYS = List.of("path", "ok", "error", "formatName", "durationSeconds",
+            "sizeBytes", "bitRate", "videoCodec", "width", "height", "audioCodec", "sampleRate", "channels", "tags",
+            "playable");
+
+    @TempDir static Path dir;
+    static Path library;
+
+    @BeforeAll
+    static void library() throws Exception {
+        assumeTrue(TestMedia.ffmpegAvailable(), "ffmpeg is not installed");
+        library = Files.createDirectories(dir.resolve("Library ünï"));
+        TestMedia.make(library, TestMedia.KINDS.get(0));
+        TestMedia.make(library, TestMedia.KINDS.get(7));
+    }
+
+    @Test
+    void jsonModePrintsOneObjectPerFileOnStdoutAndStatisticsOnStderr() throws Exception {
+        Path catalog = dir.resolve("json.db");
+        MedleyProcess.Result result = MedleyProcess.run("probe", library.toString(), "--json", "--catalog", catalog.toString());
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.lines()).hasSize(2);
+        JsonNode mp4 = JSON.readTree(result.lines().get(0));
+        assertThat(mp4.fieldNames()).toIterable().containsAll(KEYS);
+        assertThat(mp4.get("path").asText()).isEqualTo(library.resolve("clip.mp4").toString());
+        assertThat(mp4.get("videoCodec").asText()).isEqualTo("h264");
+        assertThat(mp4.get("audioCodec").asText()).isEqualTo("aac");
+        assertThat(mp4.get("ok").asBoolean()).isTrue();
+        assertThat(mp4.get("error").isNull()).isTrue();
+        JsonNode stats = JSON.readTree(result.stderr().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(stats.get("total").asInt()).isEqualTo(2);
+        assertThat(stats.get("ok").asInt()).isEqualTo(2);
+        assertThat(stats.get("latencyMs").has("p99")).isTrue();
+
+        // Unchanged: answered from the catalog, same lines.
+        MedleyProcess.Result again = MedleyProcess.run("probe", library.toString(), "--json", "--catalog", catalog.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.lines()).isEqualTo(result.lines());
+        assertThat(JSON.readTree(again.stderr().strip().lines().reduce((a, b) -> b).orElseThrow()).get("skipped").asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenFileMakesExitCodeOneAndIsReportedOnce() throws Exception {
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        Files.copy(library.resolve("tone.mp3"), mixed.resolve("good.mp3"));
+        Files.writeString(mixed.resolve("bad.mp4"), "this is text");
+        Files.write(mixed.resolve("empty.flac"), new byte[0]);
+        MedleyProcess.Result result = MedleyProcess.run("probe", mixed.toString(), "--catalog", dir.resolve("m.db").toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.lines()).hasSize(3);
+        assertThat(result.stdout()).containsOnlyOnce("bad.mp4").containsOnlyOnce("empty.flac: empty file (0 bytes)");
+        assertThat(result.lines()).filteredOn(l -> l.startsWith("ok")).singleElement().asString().endsWith("good.mp3");
+    }
+
+    @Test
+    void badUsageExitsWithTwoAndSaysWhatToDo() throws Exception {
+        MedleyProcess.Result missing = MedleyProcess.run("probe", dir.resolve("nope").toString(), "--catalog",
+                dir.resolve("u.db").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stdout()).isEmpty();
+        assertThat(missing.stderr()).contains("no such file or folder").contains("--help");
+
+        MedleyProcess.Result unknown = MedleyProcess.run("probe", "--no-such-option", library.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+
+        MedleyProcess.Result prober = MedleyProcess.run("probe", "--prober", "magic", library.toString());
+        assertThat(prober.exitCode()).isEqualTo(2);
+        assertThat(prober.stderr()).contains("use ffmpeg or ffprobe");
+    }
+
+    @Test
+    void helpShowsExamplesAndExitCodes() throws Exception {
+        MedleyProcess.Result help = MedleyProcess.run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("Exit codes:").contains("medley probe");
+    }
+}
