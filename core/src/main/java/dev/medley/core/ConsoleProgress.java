@@ -82,6 +82,8 @@ public final class ConsoleProgress implements BatchListener {
         }
     }
 
+    private int linesPrinted;
+
     @Override
     public synchronized void onStart(String stage) {
         startIfNeeded();
@@ -104,6 +106,7 @@ public final class ConsoleProgress implements BatchListener {
             long now = ticker.read();
             if (now - lastLineAt >= intervalNanos) {
                 lastLineAt = now;
+                linesPrinted++;
                 err.println(line(now, false));
             }
         }
@@ -122,7 +125,8 @@ public final class ConsoleProgress implements BatchListener {
             if (!barConsumer.closed) {
                 barConsumer.close();
             }
-        } else if (mode == Mode.LINES) {
+        } else if (mode == Mode.LINES && linesPrinted > 0) {
+            // Closes the series of progress lines; a run too short to print any needs no closing line.
             err.println(line(ticker.read(), true));
         }
         err.flush();
