@@ -1,0 +1,45 @@
+package dev.medley.speech;
+
+import java.util.List;
+
+/**
+ * Turns batches of audio windows into text. The one boundary between Medley and a speech
+ * recogniser: {@link EngineKind} lists the implementations, {@link #open} picks one.
+ *
+ * <p>Engines load their model once, when opened, and share it between concurrent calls:
+ * {@link #transcribe} may be called from up to {@link #maxConcurrentBatches()} threads at once.
+ * A batch's windows may come from different files.
+ */
+public interface SpeechEngine extends AutoCloseable {
+
+    /**
+     * Returns one transcript per window of {@code batch}, each naming its window's id. A window
+     * that holds no speech gets an empty transcript, not an error.
+     *
+     * @throws Exception when the whole batch failed; a retryable cause is a
+     *     {@link dev.medley.core.RetryableException}
+     */
+    List<WindowTranscript> transcribe(List<AudioWindow> batch) throws Exception;
+
+    /** Returns how many batches may usefully run at once (recognisers, model states, connections). */
+    int maxConcurrentBatches();
+
+    /** Returns the engine's name as recorded in outputs: {@code sphinx}, {@code whisper}, {@code remote}. */
+    String name();
+
+    /** Returns the model in use, as recorded in outputs. */
+    String model();
+
+    /** Frees the model and everything native. */
+    @Override
+    void close();
+
+    /** Opens the engine that {@code options} name, loading its model. */
+    static SpeechEngine open(EngineOptions options) throws Exception {
+        return switch (options.kind()) {
+            case SPHINX -> SphinxEngine.open(options);
+            case WHISPER -> WhisperEngine.open(options);
+            case REMOTE -> RemoteEngine.open(options);
+        };
+    }
+}
