@@ -136,6 +136,27 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** Returns the latest transcript of the file with key {@code path}, if any. */
+    public synchronized Optional<TranscriptRecord> transcript(String path) {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT t.size, t.mtime_ns, t.ok, t.error, t.engine, t.model, t.outputs, t.audio_seconds,
+                       t.processing_seconds
+                FROM transcripts t JOIN files f ON f.id = t.file_id WHERE f.path = ?""")) {
+            select.setString(1, path);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String outputs = row.getString(7);
+                return Optional.of(new TranscriptRecord(path, row.getLong(1), row.getLong(2), row.getInt(3) != 0,
+                        row.getString(4), row.getString(5), row.getString(6),
+                        outputs.isEmpty() ? List.of() : List.of(outputs.split("\n")), row.getDouble(8), row.getDouble(9)));
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
     /** Records the start of a run and returns its id. */
     public synchronized long startRun(String command, String arguments) {
         try (PreparedStatement insert = connection.prepareStatement(

@@ -29,6 +29,7 @@ public final class CatalogWriter implements AutoCloseable {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final PreparedStatement upsertFile;
     private final PreparedStatement saveProbe;
+    private final PreparedStatement saveTranscript;
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean closed;
@@ -55,6 +56,15 @@ public final class CatalogWriter implements AutoCloseable {
                     size = excluded.size, mtime_ns = excluded.mtime_ns, ok = excluded.ok,
                     error = excluded.error, prober = excluded.prober, result = excluded.result,
                     run_id = excluded.run_id, probed_at = excluded.probed_at""");
+        this.saveTranscript = connection.prepareStatement("""
+                INSERT INTO transcripts (file_id, size, mtime_ns, ok, error, engine, model, outputs, audio_seconds,
+                                         processing_seconds, run_id, updated_at)
+                SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM files WHERE path = ? AND true
+                ON CONFLICT (file_id) DO UPDATE SET
+                    size = excluded.size, mtime_ns = excluded.mtime_ns, ok = excluded.ok, error = excluded.error,
+                    engine = excluded.engine, model = excluded.model, outputs = excluded.outputs,
+                    audio_seconds = excluded.audio_seconds, processing_seconds = excluded.processing_seconds,
+                    run_id = excluded.run_id, updated_at = excluded.updated_at""");
         this.thread = Thread.ofPlatform().name("catalog-writer").daemon().start(this::writeLoop);
     }
 
@@ -66,6 +76,11 @@ public final class CatalogWriter implements AutoCloseable {
     /** Queues: this is the file's latest probe. The file must have been upserted before. */
     public void saveProbe(ProbeRecord probe) {
         enqueue(probe);
+    }
+
+    /** Queues: this is the file's latest transcript. The file must have been upserted before. */
+    public void saveTranscript(TranscriptRecord transcript) {
+        enqueue(transcript);
     }
 
     /** Waits until everything queued so far is committed. */
@@ -162,6 +177,21 @@ public final class CatalogWriter implements AutoCloseable {
                     saveProbe.setString(9, probe.path());
                     saveProbe.executeUpdate();
                 }
+                case TranscriptRecord transcript -> {
+                    saveTranscript.setLong(1, transcript.size());
+                    saveTranscript.setLong(2, transcript.mtimeNanos());
+                    saveTranscript.setInt(3, transcript.ok() ? 1 : 0);
+                    saveTranscript.setString(4, transcript.error());
+                    saveTranscript.setString(5, transcript.engine());
+                    saveTranscript.setString(6, transcript.model());
+                    saveTranscript.setString(7, String.join("\n", transcript.outputs()));
+                    saveTranscript.setDouble(8, transcript.audioSeconds());
+                    saveTranscript.setDouble(9, transcript.processingSeconds());
+                    saveTranscript.setLong(10, runId);
+                    saveTranscript.setLong(11, now);
+                    saveTranscript.setString(12, transcript.path());
+                    saveTranscript.executeUpdate();
+                }
                 case CountDownLatch flush -> flushes.add(flush);
                 default -> throw new IllegalStateException("unknown change " + change);
             }
@@ -194,6 +224,7 @@ public final class CatalogWriter implements AutoCloseable {
                 thread.join();
                 upsertFile.close();
                 saveProbe.close();
+                saveTranscript.close();
                 connection.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -40,6 +40,32 @@ class CatalogTest {
     }
 
     @Test
+    void recordsTranscriptsAndUpgradesAVersionOneCatalog() throws Exception {
+        Path db = dir.resolve("c.db");
+        try (Catalog catalog = Catalog.open(db)) {
+            try (CatalogWriter writer = catalog.writer(catalog.startRun("transcribe", ""))) {
+                writer.upsertFile(new FileState("/talk.mp3", 5, 7, null));
+                writer.saveTranscript(new TranscriptRecord("/talk.mp3", 5, 7, true, null, "sphinx", "en-us",
+                        List.of("/talk.txt", "/talk.srt"), 61.5, 20.25));
+            }
+            TranscriptRecord saved = catalog.transcript("/talk.mp3").orElseThrow();
+            assertThat(saved.outputs()).containsExactly("/talk.txt", "/talk.srt");
+            assertThat(saved.isCurrent(5, 7)).isTrue();
+            assertThat(saved.audioSeconds()).isEqualTo(61.5);
+            assertThat(catalog.transcript("/other.mp3")).isEmpty();
+        }
+        // A catalog made before transcripts existed gains the table on open, keeping its files.
+        try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE transcripts");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '2'");
+        }
+        try (Catalog catalog = Catalog.open(db)) {
+            assertThat(catalog.lookup("/talk.mp3")).isPresent();
+            assertThat(catalog.transcript("/talk.mp3")).isEmpty();
+        }
+    }
+
+    @Test
     void changedFileLosesItsOldFingerprintButKeepsItWhenUnchanged() {
         try (Catalog catalog = Catalog.open(dir.resolve("c.db"))) {
             try (CatalogWriter writer = catalog.writer(catalog.startRun("scan", ""))) {
