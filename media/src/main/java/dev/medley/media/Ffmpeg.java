@@ -14,20 +14,20 @@ import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 
-/** Loads FFmpeg's libraries once and holds what every native call shares. */
-final class Ffmpeg {
+/** Loads FFmpeg's libraries once and holds what every native call into them shares. */
+public final class Ffmpeg {
     /**
      * Tells FFmpeg to give up once the deadline in its opaque pointer has passed. One instance for
      * all calls: each native callback costs a slot that is never given back.
      */
-    static final AVIOInterruptCB.Callback_Pointer DEADLINE_CHECK = new DeadlineCheck();
+    public static final AVIOInterruptCB.Callback_Pointer DEADLINE_CHECK = new DeadlineCheck();
 
     private static volatile boolean loaded;
 
     private Ffmpeg() {}
 
     /** Loads the native libraries and silences FFmpeg's own logging (errors come back as codes). */
-    static void load() {
+    public static void load() {
         if (!loaded) {
             synchronized (Ffmpeg.class) {
                 if (!loaded) {
@@ -44,7 +44,7 @@ final class Ffmpeg {
      * FFmpeg from reading a name such as {@code concat:a|b} as a protocol; the raw bytes reach
      * names that are not valid UTF-8.
      */
-    static BytePointer fileUrl(Path absolute) {
+    public static BytePointer fileUrl(Path absolute) {
         byte[] path = rawBytes(absolute);
         byte[] url = new byte[5 + path.length + 1];
         System.arraycopy("file:".getBytes(StandardCharsets.US_ASCII), 0, url, 0, 5);
@@ -78,7 +78,7 @@ final class Ffmpeg {
     }
 
     /** Returns FFmpeg's text for an error code. */
-    static String errorText(int status) {
+    public static String errorText(int status) {
         byte[] buffer = new byte[256];
         if (av_strerror(status, buffer, buffer.length) < 0) {
             return "FFmpeg error " + status;

@@ -1,33 +1,172 @@
 package dev.medley.speech;
 
+import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
+import edu.cmu.sphinx.api.Configuration;
+import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.result.WordResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Placeholder until the engine lands. */
+/**
+ * CMU Sphinx4 with the US English model inside the {@code sphinx4-data} jar: works offline with
+ * nothing to download.
+ *
+ * <p>Sphinx4's recogniser is neither thread-safe nor able to share its model, so the engine keeps
+ * one allocated recogniser per worker (about half a gigabyte of heap each) and lends them out per
+ * batch. Each stays allocated between windows: Sphinx4's own start/stop cycle would reload the
+ * search for every window.
+ */
 final class SphinxEngine implements SpeechEngine {
-    static SpeechEngine open(EngineOptions options) {
-        throw new UnsupportedOperationException("SphinxEngine is not built yet");
+    static final String MODEL = "cmusphinx-en-us-5.2";
+    private static final String MODELS = "resource:/edu/cmu/sphinx/models/en-us/";
+
+    private final BlockingQueue<Recognizer> idle;
+    private final List<Recognizer> all;
+
+    private SphinxEngine(List<Recognizer> recognizers) {
+        this.all = recognizers;
+        this.idle = new ArrayBlockingQueue<>(recognizers.size(), false, recognizers);
+    }
+
+    static SpeechEngine open(EngineOptions options) throws Exception {
+        if (options.language() != null && !options.language().equals("en") && !options.language().equals("auto")) {
+            throw new IllegalArgumentException("the sphinx engine knows English only; use --language en, "
+                    + "or --engine whisper for '" + options.language() + "'");
+        }
+        if (options.model() != null && !options.model().equals(MODEL)) {
+            throw new IllegalArgumentException("the sphinx engine has one model, " + MODEL
+                    + "; --model applies to --engine whisper");
+        }
+        quietLogging();
+        int count = Math.max(1, options.workers());
+        // Loading takes seconds per recogniser: load them side by side.
+        try (ExecutorService loaders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Recognizer>> loading = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                loading.add(loaders.submit(() -> new Recognizer(configuration())));
+            }
+            List<Recognizer> recognizers = new ArrayList<>();
+            for (Future<Recognizer> future : loading) {
+                recognizers.add(future.get());
+            }
+            return new SphinxEngine(recognizers);
+        }
+    }
+
+    /** Returns the configuration of Sphinx4's bundled US English model. */
+    static Configuration configuration() {
+        Configuration configuration = new Configuration();
+        configuration.setAcousticModelPath(MODELS + "en-us");
+        configuration.setDictionaryPath(MODELS + "cmudict-en-us.dict");
+        configuration.setLanguageModelPath(MODELS + "en-us.lm.bin");
+        configuration.setSampleRate(AudioWindow.SAMPLE_RATE);
+        return configuration;
+    }
+
+    /** Turns Sphinx4's chatty INFO logging (configuration, model loading, timers) down to warnings. */
+    static void quietLogging() {
+        // Sphinx4 reads its global "logLevel" from system properties over its config file's INFO.
+        System.setProperty("logLevel", "WARNING");
+        Logger.getLogger("").setLevel(Level.WARNING);
+        for (var handler : Logger.getLogger("").getHandlers()) {
+            handler.setLevel(Level.WARNING);
+        }
     }
 
     @Override
-    public List<WindowTranscript> transcribe(List<AudioWindow> batch) {
-        throw new UnsupportedOperationException();
+    public List<WindowTranscript> transcribe(List<AudioWindow> batch) throws Exception {
+        Recognizer recognizer = idle.take();
+        try {
+            List<WindowTranscript> transcripts = new ArrayList<>(batch.size());
+            for (AudioWindow window : batch) {
+                transcripts.add(new WindowTranscript(window.id(), recognizer.recognize(window.samples()), "en"));
+            }
+            return transcripts;
+        } finally {
+            idle.put(recognizer);
+        }
     }
 
     @Override
     public int maxConcurrentBatches() {
-        return 1;
+        return all.size();
     }
 
     @Override
     public String name() {
-        return "";
+        return "sphinx";
     }
 
     @Override
     public String model() {
-        return "";
+        return MODEL;
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        all.forEach(Recognizer::close);
+    }
+
+    /** Returns {@code samples} as 16-bit little-endian PCM, the form Sphinx4 reads. */
+    static byte[] pcm16(float[] samples) {
+        byte[] bytes = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            int value = Math.round(Math.max(-1f, Math.min(1f, samples[i])) * 32767f);
+            bytes[2 * i] = (byte) value;
+            bytes[2 * i + 1] = (byte) (value >> 8);
+        }
+        return bytes;
+    }
+
+    /** Returns the segments of Sphinx4's results: one per utterance its endpointer found. */
+    static List<Segment> segments(List<SpeechResult> results) {
+        List<Segment> segments = new ArrayList<>();
+        for (SpeechResult result : results) {
+            List<Segment.Word> words = new ArrayList<>();
+            // The best token path: the words of getHypothesis(), with times. (getWords() walks the
+            // lattice instead, whose best path can differ and scores worse.)
+            for (WordResult word : result.getResult().getTimedBestResult(false)) {
+                if (!word.isFiller()) {
+                    words.add(new Segment.Word(word.getTimeFrame().getStart() / 1000.0,
+                            word.getTimeFrame().getEnd() / 1000.0, word.getWord().getSpelling(), null));
+                }
+            }
+            if (words.isEmpty()) {
+                continue;
+            }
+            String text = String.join(" ", words.stream().map(Segment.Word::text).toList());
+            segments.add(new Segment(words.getFirst().start(), words.getLast().end(), text, words));
+        }
+        return segments;
+    }
+
+    /** One Sphinx4 recogniser, allocated once and fed window after window. */
+    static final class Recognizer extends AbstractSpeechRecognizer {
+        Recognizer(Configuration configuration) throws IOException {
+            super(configuration);
+            recognizer.allocate();
+        }
+
+        List<Segment> recognize(float[] samples) {
+            context.setSpeechSource(new ByteArrayInputStream(pcm16(samples)));
+            List<SpeechResult> results = new ArrayList<>();
+            for (SpeechResult result = getResult(); result != null; result = getResult()) {
+                results.add(result);
+            }
+            return segments(results);
+        }
+
+        void close() {
+            recognizer.deallocate();
+        }
+    }
 }

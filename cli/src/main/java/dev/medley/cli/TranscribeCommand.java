@@ -1,0 +1,235 @@
+package dev.medley.cli;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.core.ConsoleProgress;
+import dev.medley.core.ItemResult;
+import dev.medley.core.RateLimiter;
+import dev.medley.core.RetryPolicy;
+import dev.medley.speech.EngineKind;
+import dev.medley.speech.EngineOptions;
+import dev.medley.speech.OutputFormat;
+import dev.medley.speech.Strategy;
+import dev.medley.speech.TranscribeJob;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "transcribe",
+        description = {
+            "Transcribes speech in audio and video files: decoded in-process, cut into windows at silences,",
+            "recognised in batches by one shared model, written as txt, json, srt and vtt beside each file",
+            "(or under --out). Files already transcribed and unchanged are skipped; a killed run resumes."
+        },
+        sortOptions = false,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  medley transcribe ~/Lectures                      offline, English, Sphinx4",
+            "  medley transcribe talk.mp4 --format srt,vtt --out subs/",
+            "  medley models pull base.en && medley transcribe ~/Podcasts --engine whisper --model base.en",
+            "  OPENAI_API_KEY=... medley transcribe x.m4a --engine remote --endpoint https://api.openai.com"
+        })
+final class TranscribeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ScanOptionsMixin scan;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "sphinx",
+            description = "sphinx (offline, built in; default), whisper (ggml model) or remote (OpenAI-compatible server).")
+    String engine;
+
+    @Option(names = "--model", paramLabel = "NAME|FILE", description = "Whisper model name (see 'medley models') or file; remote: the model to ask for.")
+    String model;
+
+    @Option(names = "--language", paramLabel = "CODE", defaultValue = "en", description = "Language code, or auto to detect (default: ${DEFAULT-VALUE}).")
+    String language;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto", description = "Where whisper runs (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--beam-size", paramLabel = "N", defaultValue = "1", description = "Beam search width for whisper; 1 = greedy.")
+    int beamSize;
+
+    @Option(names = "--vad", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Skip silence before recognition (default); --no-vad sends all audio in 30 s windows.")
+    boolean vad;
+
+    @Option(names = "--format", paramLabel = "LIST", split = ",", defaultValue = "txt,json,srt,vtt",
+            description = "Outputs, comma-separated: txt, json, srt, vtt (default: all).")
+    List<String> formats;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write outputs under DIR, mirroring the folders given, instead of beside each file.")
+    Path out;
+
+    @Option(names = "--force", description = "Transcribe again even what is done and unchanged.")
+    boolean force;
+
+    @Option(names = "--skip-existing", description = "Skip files whose transcript is current and whose outputs exist (the default).")
+    boolean skipExisting;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Remote server, e.g. http://localhost:8080 (engine remote).")
+    URI endpoint;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+            description = "Environment variable holding the remote server's key (default: ${DEFAULT-VALUE}).")
+    String apiKeyEnv;
+
+    @Option(names = "--requests-per-minute", paramLabel = "N", description = "Remote: at most N requests a minute, across all workers.")
+    Long requestsPerMinute;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "4", description = "Most windows per engine batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--min-batch", paramLabel = "N", defaultValue = "1", description = "Windows to wait for before a batch goes early (default: ${DEFAULT-VALUE}).")
+    int minBatch;
+
+    @Option(names = "--max-wait-ms", paramLabel = "MS", defaultValue = "50", description = "Longest a window waits for its batch to fill (default: ${DEFAULT-VALUE}).")
+    long maxWaitMillis;
+
+    @Override
+    public Integer call() {
+        CommandLine commandLine = spec.commandLine();
+        if (force && skipExisting) {
+            throw new CommandLine.ParameterException(commandLine, "--force and --skip-existing contradict each other");
+        }
+        EngineKind kind;
+        Set<OutputFormat> outputs = EnumSet.noneOf(OutputFormat.class);
+        Strategy strategy;
+        try {
+            kind = EngineKind.parse(engine);
+            formats.forEach(f -> outputs.add(OutputFormat.parse(f)));
+            strategy = Strategy.choose(kind, device, common.workers);
+            if (batchSize < 1 || minBatch < 1 || minBatch > batchSize || maxWaitMillis < 0) {
+                throw new IllegalArgumentException("need 1 <= --min-batch <= --batch-size and --max-wait-ms >= 0");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, e.getMessage());
+        }
+        if (kind == EngineKind.REMOTE && endpoint == null) {
+            throw new CommandLine.ParameterException(commandLine, "--engine remote needs --endpoint URL");
+        }
+        EngineOptions defaults = EngineOptions.defaults(kind);
+        RateLimiter limiter = requestsPerMinute == null ? RateLimiter.UNLIMITED
+                : RateLimiter.builder().requestsPerMinute(requestsPerMinute).build();
+        EngineOptions engineOptions = new EngineOptions(kind, kind == EngineKind.REMOTE ? null : model, language,
+                beamSize, strategy.device(), strategy.workers(), defaults.modelsDir(), endpoint,
+                endpoint == null ? null : System.getenv(apiKeyEnv), kind == EngineKind.REMOTE && model != null ? model
+                        : defaults.remoteModel(), limiter, RetryPolicy.DEFAULT, defaults.requestTimeout());
+        List<Path> paths = scan.checkedPaths(commandLine);
+        PrintWriter stdout = commandLine.getOut();
+        PrintStream err = System.err;
+        if (!common.quiet) {
+            err.println("transcribe: engine " + kind.id() + ", " + strategy);
+        }
+        List<String> failures = new ArrayList<>();
+        try (Catalog catalog = Catalog.open(common.catalogFile())) {
+            ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "transcribe", -1);
+            TranscribeJob job = new TranscribeJob(catalog, engineOptions, new TranscribeJob.Options(outputs,
+                    out == null ? null : out.toAbsolutePath(), force, vad, scan.options(), strategy.workers() + 1,
+                    new TranscribeJob.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress));
+            TranscribeJob.Summary summary = job.run(String.join(" ", paths.stream().map(Path::toString).toList()), paths,
+                    (path, problem) -> err.println("medley: " + path + ": " + problem),
+                    result -> print(stdout, result, failures));
+            stdout.flush();
+            report(summary, failures, err);
+            return summary.exitCode();
+        }
+    }
+
+    private void print(PrintWriter out, ItemResult<TranscribeJob.Item, TranscribeJob.Outcome> result, List<String> failures) {
+        String path = result.item().file().display();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("path", path);
+        switch (result) {
+            case ItemResult.Ok<TranscribeJob.Item, TranscribeJob.Outcome> ok -> {
+                var transcript = ok.value().transcript();
+                line.put("status", "transcribed");
+                line.put("ok", true);
+                line.put("error", null);
+                line.put("audioSeconds", Math.round(transcript.audioSeconds() * 100) / 100.0);
+                line.put("processingSeconds", Math.round(transcript.processingSeconds() * 100) / 100.0);
+                line.put("windows", transcript.windows());
+                line.put("language", transcript.language());
+                line.put("outputs", ok.value().outputs().stream().map(Path::toString).toList());
+                line.put("text", transcript.text());
+            }
+            case ItemResult.Skipped<TranscribeJob.Item, TranscribeJob.Outcome> skipped -> {
+                line.put("status", "skipped");
+                line.put("ok", true);
+                line.put("error", null);
+                line.put("reason", skipped.reason());
+            }
+            case ItemResult.Failed<TranscribeJob.Item, TranscribeJob.Outcome> failed -> {
+                line.put("status", "failed");
+                line.put("ok", false);
+                line.put("error", failed.reason());
+                failures.add(path + ": " + failed.reason());
+            }
+        }
+        if (common.json) {
+            try {
+                out.println(Jobs.JSON.writeValueAsString(line));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            String status = (String) line.get("status");
+            out.println(switch (status) {
+                case "transcribed" -> String.format(Locale.ROOT, "done  %7.1fs audio in %6.1fs  %s", line.get("audioSeconds"),
+                        line.get("processingSeconds"), path);
+                case "skipped" -> "skip  " + path + " (" + line.get("reason") + ")";
+                default -> "FAIL  " + path + ": " + line.get("error");
+            });
+        }
+    }
+
+    private void report(TranscribeJob.Summary summary, List<String> failures, PrintStream err) {
+        var stats = summary.stats();
+        double wall = stats.wall().toNanos() / 1e9;
+        long transcribed = stats.ok();
+        Map<String, Object> json = new LinkedHashMap<>(stats.toMap());
+        json.put("audioSeconds", Math.round(summary.audioSeconds() * 10) / 10.0);
+        json.put("secondsPerFile", transcribed == 0 ? 0 : Math.round(wall / transcribed * 100) / 100.0);
+        json.put("filesPerSecond", Math.round(transcribed / Math.max(wall, 1e-9) * 1000) / 1000.0);
+        json.put("realTimeFactor", Math.round(summary.realTimeFactor() * 100) / 100.0);
+        json.put("failures", failures);
+        json.put("run", summary.runId());
+        try {
+            String line = Jobs.JSON.writeValueAsString(json);
+            if (common.statsFile != null) {
+                java.nio.file.Files.writeString(common.statsFile, line + System.lineSeparator());
+            }
+            if (common.json) {
+                err.println(line);
+                return;
+            }
+        } catch (java.io.IOException e) {
+            err.println("medley: cannot write statistics: " + e.getMessage());
+        }
+        err.printf(Locale.ROOT, "transcribe: %d files: %d transcribed, %d skipped, %d failed in %.1f s%n",
+                stats.total(), transcribed, stats.skipped(), stats.failed(), wall);
+        if (transcribed > 0) {
+            err.printf(Locale.ROOT, "transcribe: %.2f s per file, %.3f files/s, %.1f s of audio, %.2fx real time%n",
+                    wall / transcribed, transcribed / wall, summary.audioSeconds(), summary.realTimeFactor());
+        }
+        for (String failure : failures) {
+            err.println("failed: " + failure);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.medley.speech;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * Transcribes one file: decodes it to 16 kHz mono, cuts the speech into windows, hands each
+ * window to the engine's queue, and assembles the answers into one transcript with file times.
+ *
+ * <p>Decoding runs ahead of recognition by at most {@code maxWindowsAhead} windows, so memory stays
+ * bounded however long the file; windows of many files share the engine's batches.
+ */
+final class FileTranscriber {
+    private FileTranscriber() {}
+
+    /**
+     * Returns the transcript of {@code file}.
+     *
+     * @param submit queues a window for recognition
+     * @throws IOException when the file cannot be decoded (no audio, not media, unreadable)
+     * @throws ExecutionException when recognition of a window failed
+     */
+    static Transcript transcribe(Path file, String engine, String model,
+            Function<AudioWindow, CompletableFuture<WindowTranscript>> submit, int maxWindowsAhead, boolean vad)
+            throws IOException, ExecutionException, InterruptedException {
+        long started = System.nanoTime();
+        Semaphore ahead = new Semaphore(maxWindowsAhead);
+        List<AudioWindow> windows = new ArrayList<>();
+        List<CompletableFuture<WindowTranscript>> answers = new ArrayList<>();
+        InterruptedException[] interrupted = new InterruptedException[1];
+        long samples;
+        try (AudioDecoder decoder = AudioDecoder.open(file)) {
+            SpeechWindower windower = new SpeechWindower(file.toString(), vad, window -> {
+                try {
+                    ahead.acquire();
+                } catch (InterruptedException e) {
+                    interrupted[0] = e;
+                    return;
+                }
+                // Keep only where the window was; its samples go to the engine and are then dropped.
+                windows.add(new AudioWindow(window.id(), new float[0], window.startSeconds()));
+                answers.add(submit.apply(window).whenComplete((answer, failure) -> ahead.release()));
+            });
+            float[] block = new float[64 * 1024];
+            long[] total = {0};
+            while (interrupted[0] == null && decoder.next((pointer, count) -> {
+                pointer.get(block, 0, count);
+                windower.accept(block, 0, count);
+                total[0] += count;
+            })) {
+                // Decoding; the windower sends windows as it finds them.
+            }
+            if (interrupted[0] != null) {
+                throw interrupted[0];
+            }
+            windower.finish();
+            samples = total[0];
+        }
+        List<Segment> segments = new ArrayList<>();
+        String language = null;
+        for (int i = 0; i < answers.size(); i++) {
+            WindowTranscript answer = answers.get(i).get();
+            double offset = windows.get(i).startSeconds();
+            for (Segment segment : answer.segments()) {
+                segments.add(segment.shifted(offset));
+            }
+            if (language == null) {
+                language = answer.language();
+            }
+        }
+        double audioSeconds = samples / (double) AudioWindow.SAMPLE_RATE;
+        return new Transcript(file.toAbsolutePath().toString(), engine, model, language, audioSeconds,
+                (System.nanoTime() - started) / 1e9, answers.size(), List.copyOf(segments));
+    }
+}

@@ -1,0 +1,230 @@
+package dev.medley.speech;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.catalog.CatalogWriter;
+import dev.medley.catalog.KnownFile;
+import dev.medley.catalog.RunRecord;
+import dev.medley.catalog.TranscriptRecord;
+import dev.medley.core.BatchAnswer;
+import dev.medley.core.BatchListener;
+import dev.medley.core.BatchRequest;
+import dev.medley.core.BatchRunner;
+import dev.medley.core.ItemResult;
+import dev.medley.core.MicroBatcher;
+import dev.medley.core.RunStats;
+import dev.medley.core.SkipItem;
+import dev.medley.media.Fingerprint;
+import dev.medley.media.ScanOptions;
+import dev.medley.media.ScannedFile;
+import dev.medley.media.Scanner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Transcribes every media file below some folders, as one recorded run.
+ *
+ * <p>The flow: the {@link Scanner} yields files; each is looked up in the catalog, and skipped when
+ * its transcript is current and its output files exist. The others run on the batch runner, a
+ * few files at a time: each is decoded and cut into windows of speech, and the windows of all
+ * files meet in one {@link MicroBatcher} in front of the engine, which holds the one model. Each
+ * file's outputs are written atomically and its status committed to the catalog as soon as it is
+ * done, so a run killed at any point resumes with the files it had not finished.
+ */
+public final class TranscribeJob {
+
+    /**
+     * What the job needs.
+     *
+     * @param files files decoded at once (windows from all of them share the engine's batches)
+     * @param batch how windows are grouped for the engine
+     */
+    public record Options(Set<OutputFormat> formats, Path outDir, boolean force, boolean vad, ScanOptions scan,
+            int files, Batching batch, BatchListener listener) {}
+
+    /** Micro-batching in front of the engine. */
+    public record Batching(int maxBatchSize, int minBatchSize, Duration maxWait) {
+        public static final Batching DEFAULT = new Batching(4, 1, Duration.ofMillis(50));
+    }
+
+    /** A file to transcribe, the root it was found under, and what the catalog knew of it. */
+    public record Item(ScannedFile file, Path root, KnownFile known, TranscriptRecord previous) {}
+
+    /** A transcribed file and the files written. */
+    public record Outcome(Item item, Transcript transcript, List<Path> outputs) {}
+
+    /** How a run ended. */
+    public record Summary(long runId, RunStats stats, double audioSeconds, long problems) {
+        /** Returns 0 when every file was transcribed, skipped or had no audio, else 1. */
+        public int exitCode() {
+            return stats.failed() > 0 || problems > 0 ? 1 : 0;
+        }
+
+        /** Returns audio seconds transcribed per second of wall time. */
+        public double realTimeFactor() {
+            double wall = stats.wall().toNanos() / 1e9;
+            return wall > 0 ? audioSeconds / wall : 0;
+        }
+    }
+
+    private final Catalog catalog;
+    private final EngineOptions engineOptions;
+    private final Options options;
+    private final Object engineLock = new Object();
+    private SpeechEngine engine;
+    private MicroBatcher<AudioWindow, WindowTranscript> batcher;
+
+    public TranscribeJob(Catalog catalog, EngineOptions engineOptions, Options options) {
+        this.catalog = catalog;
+        this.engineOptions = engineOptions;
+        this.options = options;
+    }
+
+    /** Runs over {@code roots}; results reach {@code output} in scan order. */
+    public Summary run(String arguments, List<Path> roots, Scanner.Problems problems,
+            Consumer<? super ItemResult<Item, Outcome>> output) {
+        List<Path> distinct = Scanner.distinctRoots(roots);
+        long runId = catalog.startRun("transcribe", arguments);
+        AtomicLong problemCount = new AtomicLong();
+        AtomicLong audioMillis = new AtomicLong();
+        Scanner scanner = new Scanner(options.scan(), (path, problem) -> {
+            problemCount.incrementAndGet();
+            problems.report(path, problem);
+        });
+        RunRecord.Status status = RunRecord.Status.FAILED;
+        RunStats stats = null;
+        try (CatalogWriter writer = catalog.writer(runId)) {
+            Iterator<Item> items = lookedUp(scanner.walk(distinct), distinct);
+            stats = BatchRunner.<Item, Outcome>builder("transcribe")
+                    .workers(Math.max(1, options.files()))
+                    .listener(options.listener())
+                    .build()
+                    .run(items, item -> {
+                        Outcome outcome = transcribe(item, writer);
+                        audioMillis.addAndGet(Math.round(outcome.transcript().audioSeconds() * 1000));
+                        return outcome;
+                    }, output);
+            writer.flush();
+            status = RunRecord.Status.COMPLETED;
+            return new Summary(runId, stats, audioMillis.get() / 1000.0, problemCount.get());
+        } finally {
+            closeEngine();
+            RunRecord.Counts counts = stats == null
+                    ? new RunRecord.Counts(0, 0, 0, 0)
+                    : new RunRecord.Counts(stats.total(), stats.ok(), stats.failed(), stats.skipped());
+            catalog.finishRun(runId, status, counts);
+        }
+    }
+
+    private Iterator<Item> lookedUp(Iterator<ScannedFile> files, List<Path> roots) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return files.hasNext();
+            }
+
+            @Override
+            public Item next() {
+                ScannedFile file = files.next();
+                Path root = roots.stream().filter(r -> file.path().startsWith(r)).findFirst().orElse(file.path());
+                return new Item(file, root, catalog.lookup(file.key()).orElse(null),
+                        catalog.transcript(file.key()).orElse(null));
+            }
+        };
+    }
+
+    private Outcome transcribe(Item item, CatalogWriter writer) throws Exception {
+        ScannedFile file = item.file();
+        List<Path> targets = options.formats().stream()
+                .map(format -> TranscriptFiles.target(file.path(), item.root(), options.outDir(), format)).toList();
+        TranscriptRecord previous = item.previous();
+        if (!options.force() && previous != null && previous.ok() && previous.isCurrent(file.size(), file.mtimeNanos())
+                && TranscriptFiles.allExist(targets)) {
+            throw new SkipItem("transcript is current");
+        }
+        boolean unchanged = item.known() != null && item.known().unchanged(file.size(), file.mtimeNanos());
+        writer.upsertFile(file.state(unchanged ? null : Fingerprint.of(file.path(), file.size())));
+        SpeechEngine opened = engine();
+        Transcript transcript;
+        try {
+            transcript = FileTranscriber.transcribe(file.path(), opened.name(), opened.model(), batcher::submit,
+                    windowsAhead(), options.vad());
+        } catch (NoAudioStream e) {
+            throw new SkipItem("no audio stream");
+        } catch (Exception e) {
+            String reason = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+                    ? e.getCause().getMessage() : e.getMessage();
+            writer.saveTranscript(new TranscriptRecord(file.key(), file.size(), file.mtimeNanos(), false, reason,
+                    opened.name(), opened.model(), List.of(), 0, 0));
+            throw e;
+        }
+        List<String> ours = previous == null ? List.of() : previous.outputs();
+        List<Path> written = TranscriptFiles.write(transcript, file.path(), item.root(), options.outDir(),
+                options.formats(), ours);
+        writer.saveTranscript(new TranscriptRecord(file.key(), file.size(), file.mtimeNanos(), true, null,
+                transcript.engine(), transcript.model(), written.stream().map(Path::toString).toList(),
+                transcript.audioSeconds(), transcript.processingSeconds()));
+        return new Outcome(item, transcript, written);
+    }
+
+    // Enough windows queued to keep every engine slot busy, few enough to keep memory flat.
+    private int windowsAhead() {
+        return Math.max(2, options.batch().maxBatchSize() * Math.max(1, engineOptions.workers()));
+    }
+
+    // The engine loads on first need: a rerun with nothing to do never pays for the model.
+    private SpeechEngine engine() throws Exception {
+        synchronized (engineLock) {
+            if (engine == null) {
+                SpeechEngine opened = SpeechEngine.open(engineOptions);
+                Batching batching = options.batch();
+                batcher = MicroBatcher.<AudioWindow, WindowTranscript>builder()
+                        .maxBatchSize(batching.maxBatchSize())
+                        .minBatchSize(batching.minBatchSize())
+                        .maxWait(batching.maxWait())
+                        .maxBatchesInFlight(opened.maxConcurrentBatches())
+                        .build(requests -> answer(opened, requests));
+                engine = opened;
+            }
+            return engine;
+        }
+    }
+
+    private static List<BatchAnswer<WindowTranscript>> answer(SpeechEngine engine,
+            List<BatchRequest<AudioWindow>> requests) throws Exception {
+        List<AudioWindow> windows = new ArrayList<>(requests.size());
+        Map<String, Long> requestOf = new HashMap<>();
+        for (BatchRequest<AudioWindow> request : requests) {
+            windows.add(request.item());
+            requestOf.put(request.item().id(), request.id());
+        }
+        List<BatchAnswer<WindowTranscript>> answers = new ArrayList<>(windows.size());
+        for (WindowTranscript transcript : engine.transcribe(windows)) {
+            Long id = requestOf.get(transcript.windowId());
+            // An answer for a window never asked about is dropped here; the batcher fails the
+            // windows left without an answer.
+            if (id != null) {
+                answers.add(BatchAnswer.ok(id, transcript));
+            }
+        }
+        return answers;
+    }
+
+    private void closeEngine() {
+        synchronized (engineLock) {
+            if (batcher != null) {
+                batcher.close();
+            }
+            if (engine != null) {
+                engine.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.medley.speech;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Decodes a whole (short) file to 16 kHz mono, for tests. */
+final class Decoded {
+    private Decoded() {}
+
+    static float[] samples(Path file) throws IOException {
+        float[][] buffer = {new float[16_000 * 60]};
+        int[] length = {0};
+        try (AudioDecoder decoder = AudioDecoder.open(file)) {
+            while (decoder.next((pointer, count) -> {
+                if (length[0] + count > buffer[0].length) {
+                    buffer[0] = java.util.Arrays.copyOf(buffer[0], Math.max(buffer[0].length * 2, length[0] + count));
+                }
+                pointer.get(buffer[0], length[0], count);
+                length[0] += count;
+            })) {
+                // Reading.
+            }
+        }
+        return java.util.Arrays.copyOf(buffer[0], length[0]);
+    }
+}
