@@ -5,12 +5,9 @@ import dev.medley.catalog.CatalogWriter;
 import dev.medley.catalog.KnownFile;
 import dev.medley.catalog.RunRecord;
 import dev.medley.catalog.TranscriptRecord;
-import dev.medley.core.BatchAnswer;
 import dev.medley.core.BatchListener;
-import dev.medley.core.BatchRequest;
 import dev.medley.core.BatchRunner;
 import dev.medley.core.ItemResult;
-import dev.medley.core.MicroBatcher;
 import dev.medley.core.RunStats;
 import dev.medley.core.SkipItem;
 import dev.medley.media.Fingerprint;
@@ -18,12 +15,8 @@ import dev.medley.media.ScanOptions;
 import dev.medley.media.ScannedFile;
 import dev.medley.media.Scanner;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -47,12 +40,7 @@ public final class TranscribeJob {
      * @param batch how windows are grouped for the engine
      */
     public record Options(Set<OutputFormat> formats, Path outDir, boolean force, boolean vad, ScanOptions scan,
-            int files, Batching batch, BatchListener listener) {}
-
-    /** Micro-batching in front of the engine. */
-    public record Batching(int maxBatchSize, int minBatchSize, Duration maxWait) {
-        public static final Batching DEFAULT = new Batching(4, 1, Duration.ofMillis(50));
-    }
+            int files, Transcriber.Batching batch, BatchListener listener) {}
 
     /** A file to transcribe, the root it was found under, and what the catalog knew of it. */
     public record Item(ScannedFile file, Path root, KnownFile known, TranscriptRecord previous) {}
@@ -75,15 +63,18 @@ public final class TranscribeJob {
     }
 
     private final Catalog catalog;
-    private final EngineOptions engineOptions;
+    private final java.util.concurrent.Callable<SpeechEngine> engineOpener;
     private final Options options;
     private final Object engineLock = new Object();
-    private SpeechEngine engine;
-    private MicroBatcher<AudioWindow, WindowTranscript> batcher;
+    private Transcriber transcriber;
 
     public TranscribeJob(Catalog catalog, EngineOptions engineOptions, Options options) {
+        this(catalog, () -> SpeechEngine.open(engineOptions), options);
+    }
+
+    TranscribeJob(Catalog catalog, java.util.concurrent.Callable<SpeechEngine> engineOpener, Options options) {
         this.catalog = catalog;
-        this.engineOptions = engineOptions;
+        this.engineOpener = engineOpener;
         this.options = options;
     }
 
@@ -151,18 +142,17 @@ public final class TranscribeJob {
         }
         boolean unchanged = item.known() != null && item.known().unchanged(file.size(), file.mtimeNanos());
         writer.upsertFile(file.state(unchanged ? null : Fingerprint.of(file.path(), file.size())));
-        SpeechEngine opened = engine();
+        Transcriber opened = transcriber();
         Transcript transcript;
         try {
-            transcript = FileTranscriber.transcribe(file.path(), opened.name(), opened.model(), batcher::submit,
-                    windowsAhead(), options.vad());
+            transcript = opened.transcribe(file.path(), options.vad());
         } catch (NoAudioStream e) {
             throw new SkipItem("no audio stream");
         } catch (Exception e) {
             String reason = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
                     ? e.getCause().getMessage() : e.getMessage();
             writer.saveTranscript(new TranscriptRecord(file.key(), file.size(), file.mtimeNanos(), false, reason,
-                    opened.name(), opened.model(), List.of(), 0, 0));
+                    opened.engineName(), opened.model(), List.of(), 0, 0));
             throw e;
         }
         List<String> ours = previous == null ? List.of() : previous.outputs();
@@ -174,56 +164,20 @@ public final class TranscribeJob {
         return new Outcome(item, transcript, written);
     }
 
-    // Enough windows queued to keep every engine slot busy, few enough to keep memory flat.
-    private int windowsAhead() {
-        return Math.max(2, options.batch().maxBatchSize() * Math.max(1, engineOptions.workers()));
-    }
-
     // The engine loads on first need: a rerun with nothing to do never pays for the model.
-    private SpeechEngine engine() throws Exception {
+    private Transcriber transcriber() throws Exception {
         synchronized (engineLock) {
-            if (engine == null) {
-                SpeechEngine opened = SpeechEngine.open(engineOptions);
-                Batching batching = options.batch();
-                batcher = MicroBatcher.<AudioWindow, WindowTranscript>builder()
-                        .maxBatchSize(batching.maxBatchSize())
-                        .minBatchSize(batching.minBatchSize())
-                        .maxWait(batching.maxWait())
-                        .maxBatchesInFlight(opened.maxConcurrentBatches())
-                        .build(requests -> answer(opened, requests));
-                engine = opened;
+            if (transcriber == null) {
+                transcriber = Transcriber.over(engineOpener.call(), options.batch());
             }
-            return engine;
+            return transcriber;
         }
-    }
-
-    private static List<BatchAnswer<WindowTranscript>> answer(SpeechEngine engine,
-            List<BatchRequest<AudioWindow>> requests) throws Exception {
-        List<AudioWindow> windows = new ArrayList<>(requests.size());
-        Map<String, Long> requestOf = new HashMap<>();
-        for (BatchRequest<AudioWindow> request : requests) {
-            windows.add(request.item());
-            requestOf.put(request.item().id(), request.id());
-        }
-        List<BatchAnswer<WindowTranscript>> answers = new ArrayList<>(windows.size());
-        for (WindowTranscript transcript : engine.transcribe(windows)) {
-            Long id = requestOf.get(transcript.windowId());
-            // An answer for a window never asked about is dropped here; the batcher fails the
-            // windows left without an answer.
-            if (id != null) {
-                answers.add(BatchAnswer.ok(id, transcript));
-            }
-        }
-        return answers;
     }
 
     private void closeEngine() {
         synchronized (engineLock) {
-            if (batcher != null) {
-                batcher.close();
-            }
-            if (engine != null) {
-                engine.close();
+            if (transcriber != null) {
+                transcriber.close();
             }
         }
     }

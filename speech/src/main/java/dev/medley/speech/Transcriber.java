@@ -1,0 +1,102 @@
+package dev.medley.speech;
+
+import dev.medley.core.BatchAnswer;
+import dev.medley.core.BatchRequest;
+import dev.medley.core.MicroBatcher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One engine, loaded once, behind one micro-batcher: transcribes files from any number of threads,
+ * grouping the windows of all of them into the engine's batches.
+ */
+public final class Transcriber implements AutoCloseable {
+
+    /** How windows are grouped into engine batches. */
+    public record Batching(int maxBatchSize, int minBatchSize, Duration maxWait) {
+        public static final Batching DEFAULT = new Batching(4, 1, Duration.ofMillis(50));
+    }
+
+    private final SpeechEngine engine;
+    private final MicroBatcher<AudioWindow, WindowTranscript> batcher;
+    private final int windowsAhead;
+
+    private Transcriber(SpeechEngine engine, Batching batching) {
+        this.engine = engine;
+        this.batcher = MicroBatcher.<AudioWindow, WindowTranscript>builder()
+                .maxBatchSize(batching.maxBatchSize())
+                .minBatchSize(batching.minBatchSize())
+                .maxWait(batching.maxWait())
+                .maxBatchesInFlight(engine.maxConcurrentBatches())
+                .build(requests -> answer(engine, requests));
+        // Enough windows queued to keep every engine slot busy, few enough to keep memory flat.
+        this.windowsAhead = Math.max(2, batching.maxBatchSize() * engine.maxConcurrentBatches());
+    }
+
+    /** Opens the engine {@code options} name (loading its model) behind a micro-batcher. */
+    public static Transcriber open(EngineOptions options, Batching batching) throws Exception {
+        return new Transcriber(SpeechEngine.open(options), batching);
+    }
+
+    /** Returns a transcriber over an engine that is already open; closing the transcriber closes it. */
+    static Transcriber over(SpeechEngine engine, Batching batching) {
+        return new Transcriber(engine, batching);
+    }
+
+    /**
+     * Returns the transcript of {@code file}.
+     *
+     * @param vad skip silence (true), or send all audio in 30-second windows
+     * @throws IOException when the file cannot be decoded; {@code NoAudioStream} when it has no audio
+     * @throws ExecutionException when the engine failed on one of its windows
+     */
+    public Transcript transcribe(Path file, boolean vad) throws IOException, ExecutionException, InterruptedException {
+        return FileTranscriber.transcribe(file, engine.name(), engine.model(), batcher::submit, windowsAhead, vad);
+    }
+
+    /** Returns the engine's name. */
+    public String engineName() {
+        return engine.name();
+    }
+
+    /** Returns the engine's model. */
+    public String model() {
+        return engine.model();
+    }
+
+    private static List<BatchAnswer<WindowTranscript>> answer(SpeechEngine engine,
+            List<BatchRequest<AudioWindow>> requests) throws Exception {
+        List<AudioWindow> windows = new ArrayList<>(requests.size());
+        Map<String, Long> requestOf = new HashMap<>();
+        for (BatchRequest<AudioWindow> request : requests) {
+            windows.add(request.item());
+            requestOf.put(request.item().id(), request.id());
+        }
+        List<BatchAnswer<WindowTranscript>> answers = new ArrayList<>(windows.size());
+        for (WindowTranscript transcript : engine.transcribe(windows)) {
+            Long id = requestOf.get(transcript.windowId());
+            // An answer for a window never asked about is dropped here; the batcher fails the
+            // windows left without an answer, each with a clear message.
+            if (id != null) {
+                answers.add(BatchAnswer.ok(id, transcript));
+            }
+        }
+        return answers;
+    }
+
+    /** Finishes queued windows, then frees the engine. */
+    @Override
+    public void close() {
+        try {
+            batcher.close();
+        } finally {
+            engine.close();
+        }
+    }
+}
