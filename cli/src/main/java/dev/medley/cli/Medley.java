@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Medley.Version.class,
         description = "Processes whole media libraries in batches: scan, probe, and remember what is done.",
-        subcommands = {DemoCommand.class, ScanCommand.class, ProbeCommand.class, TranscribeCommand.class, RunsCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, ScanCommand.class, ProbeCommand.class, TranscribeCommand.class, ModelsCommand.class, RunsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             "  medley demo                       a sample library, generated and probed",
             "  medley probe ~/Music --json > probes.jsonl",
             "  medley scan /media/films /media/tv",
+            "  medley transcribe ~/Lectures --format srt,txt",
             "  medley runs",
             "  medley bench probe"
         })
@@ -44,7 +45,7 @@ public final class Medley {
         try {
             exitCode = commandLine.execute(args);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            System.err.println("medley: cannot load FFmpeg's native libraries (" + e.getMessage()
+            System.err.println("medley: cannot load a native library (" + e.getMessage()
                     + "); this build supports linux-x86_64");
             exitCode = EXIT_CANNOT_RUN;
         }
@@ -57,14 +58,23 @@ public final class Medley {
         CommandLine commandLine = new CommandLine(Medley.class);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
-            if (exception instanceof CatalogException) {
+            int exitCode = EXIT_CANNOT_RUN;
+            if (exception instanceof CatalogException || exception instanceof java.io.IOException) {
                 err.println("medley: " + exception.getMessage());
+            } else if (exception instanceof IllegalArgumentException) {
+                // Options that parse but cannot be honoured: a missing model, a device this build lacks.
+                err.println("medley: " + exception.getMessage());
+                exitCode = cmd.getCommandSpec().exitCodeOnInvalidInput();
             } else {
                 err.println("medley: " + exception);
-                exception.printStackTrace(err);
+                if (System.getenv("MEDLEY_DEBUG") != null) {
+                    exception.printStackTrace(err);
+                } else {
+                    err.println("(set MEDLEY_DEBUG=1 for the stack trace)");
+                }
             }
             err.flush();
-            return EXIT_CANNOT_RUN;
+            return exitCode;
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine cmd = exception.getCommandLine();

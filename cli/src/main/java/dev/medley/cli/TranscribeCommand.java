@@ -142,7 +142,7 @@ final class TranscribeCommand implements Callable<Integer> {
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "transcribe", -1);
             TranscribeJob job = new TranscribeJob(catalog, engineOptions, new TranscribeJob.Options(outputs,
                     out == null ? null : out.toAbsolutePath(), force, vad, scan.options(), strategy.workers() + 1,
-                    new TranscribeJob.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress));
+                    new dev.medley.speech.Transcriber.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress));
             TranscribeJob.Summary summary = job.run(String.join(" ", paths.stream().map(Path::toString).toList()), paths,
                     (path, problem) -> err.println("medley: " + path + ": " + problem),
                     result -> print(stdout, result, failures));
@@ -197,6 +197,7 @@ final class TranscribeCommand implements Callable<Integer> {
                 default -> "FAIL  " + path + ": " + line.get("error");
             });
         }
+        out.flush(); // Files take seconds each: show each result as it comes.
     }
 
     private void report(TranscribeJob.Summary summary, List<String> failures, PrintStream err) {

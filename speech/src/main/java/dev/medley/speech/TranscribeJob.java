@@ -67,6 +67,7 @@ public final class TranscribeJob {
     private final Options options;
     private final Object engineLock = new Object();
     private Transcriber transcriber;
+    private Exception openFailure;
 
     public TranscribeJob(Catalog catalog, EngineOptions engineOptions, Options options) {
         this(catalog, () -> SpeechEngine.open(engineOptions), options);
@@ -167,8 +168,17 @@ public final class TranscribeJob {
     // The engine loads on first need: a rerun with nothing to do never pays for the model.
     private Transcriber transcriber() throws Exception {
         synchronized (engineLock) {
+            // An engine that failed to open fails every file the same way, without trying again.
+            if (openFailure != null) {
+                throw openFailure;
+            }
             if (transcriber == null) {
-                transcriber = Transcriber.over(engineOpener.call(), options.batch());
+                try {
+                    transcriber = Transcriber.over(engineOpener.call(), options.batch());
+                } catch (Exception e) {
+                    openFailure = e;
+                    throw e;
+                }
             }
             return transcriber;
         }

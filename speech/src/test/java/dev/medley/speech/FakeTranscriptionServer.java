@@ -119,6 +119,7 @@ final class FakeTranscriptionServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile String apiKey;
+    private volatile long answerDelayMillis;
     private volatile CountDownLatch together = new CountDownLatch(0);
 
     private FakeTranscriptionServer() throws IOException {
@@ -126,6 +127,11 @@ final class FakeTranscriptionServer implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Makes every later answer wait {@code millis} first, like a server working on the audio. */
+    void delayEachAnswer(long millis) {
+        answerDelayMillis = millis;
     }
 
     /** Starts a server on a free loopback port. */
@@ -203,6 +209,13 @@ final class FakeTranscriptionServer implements AutoCloseable {
             record(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, parts, wav));
             if (answer == null) {
                 awaitOthers();
+                if (answerDelayMillis > 0) {
+                    try {
+                        closing.await(answerDelayMillis, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 answer = answer(nextFault(wav), parts, wav);
             }
             answered(answer == null ? 0 : answer.status());
