@@ -24,6 +24,14 @@ public interface SpeechEngine extends AutoCloseable {
     /** Returns how many batches may usefully run at once (recognisers, model states, connections). */
     int maxConcurrentBatches();
 
+    /**
+     * Returns the most windows a batch should hold. Engines that work through a batch one window at
+     * a time say 1: a larger batch would queue windows behind one worker while another sits idle.
+     */
+    default int maxBatchSize() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Returns the engine's name as recorded in outputs: {@code sphinx}, {@code whisper}, {@code remote}. */
     String name();
 

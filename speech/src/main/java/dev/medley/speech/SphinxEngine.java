@@ -97,6 +97,11 @@ final class SphinxEngine implements SpeechEngine {
     }
 
     @Override
+    public int maxBatchSize() {
+        return 1; // One window at a time per worker: batching would only queue windows behind one.
+    }
+
+    @Override
     public int maxConcurrentBatches() {
         return all.size();
     }

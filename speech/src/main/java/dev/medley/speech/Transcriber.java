@@ -29,14 +29,15 @@ public final class Transcriber implements AutoCloseable {
 
     private Transcriber(SpeechEngine engine, Batching batching) {
         this.engine = engine;
+        int maxBatch = Math.min(batching.maxBatchSize(), engine.maxBatchSize());
         this.batcher = MicroBatcher.<AudioWindow, WindowTranscript>builder()
-                .maxBatchSize(batching.maxBatchSize())
-                .minBatchSize(batching.minBatchSize())
+                .maxBatchSize(maxBatch)
+                .minBatchSize(Math.min(batching.minBatchSize(), maxBatch))
                 .maxWait(batching.maxWait())
                 .maxBatchesInFlight(engine.maxConcurrentBatches())
                 .build(requests -> answer(engine, requests));
         // Enough windows queued to keep every engine slot busy, few enough to keep memory flat.
-        this.windowsAhead = Math.max(2, batching.maxBatchSize() * engine.maxConcurrentBatches());
+        this.windowsAhead = Math.max(2, 2 * maxBatch * engine.maxConcurrentBatches());
     }
 
     /** Opens the engine {@code options} name (loading its model) behind a micro-batcher. */

@@ -208,6 +208,11 @@ final class WhisperEngine implements SpeechEngine {
     }
 
     @Override
+    public int maxBatchSize() {
+        return 1; // One window at a time per worker: batching would only queue windows behind one.
+    }
+
+    @Override
     public int maxConcurrentBatches() {
         return states.size();
     }
