@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * @param device {@code cpu} or {@code cuda}
  */
 public record Strategy(String name, int workers, String device) {
-    // A Sphinx4 recogniser with its search needs about half a gigabyte of heap; leave room for the rest.
-    static final long SPHINX_HEAP_PER_WORKER = 600L << 20;
-    static final long HEAP_RESERVE = 256L << 20;
+    // A Sphinx4 recogniser with its search peaks near 0.7 GB of heap (two ran out of memory in 1.5 GB).
+    static final long SPHINX_HEAP_PER_WORKER = 900L << 20;
+    static final long HEAP_RESERVE = 384L << 20;
     static final int REMOTE_WORKERS = 4;
 
     /** Returns the strategy for this machine: its processors, heap and GPUs. */
