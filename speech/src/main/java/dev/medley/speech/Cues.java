@@ -10,7 +10,7 @@ import java.util.List;
 final class Cues {
     static final double MAX_SECONDS = 7.0;
     static final int MAX_CHARS = 84;
-    private static final double MIN_SECONDS = 0.2;
+    private static final long MIN_MILLIS = 200;
 
     /** One subtitle. */
     record Cue(double start, double end, String text) {}
@@ -85,16 +85,17 @@ final class Cues {
         return cut < 0 ? text : text.substring(0, cut) + "\n" + text.substring(cut + 1);
     }
 
-    // In order, no overlaps, inside [0, audio], and long enough to show.
+    // In order, no overlaps, inside [0, audio], and long enough to show. Times are settled in whole
+    // milliseconds, as subtitle files write them, so that no cue ends up ending where it starts.
     private static List<Cue> tidy(List<Cue> raw, double audioSeconds) {
         List<Cue> sorted = new ArrayList<>(raw);
         sorted.sort((a, b) -> Double.compare(a.start(), b.start()));
-        double limit = audioSeconds > 0 ? audioSeconds : Double.MAX_VALUE;
+        long limit = audioSeconds > 0 ? (long) Math.floor(audioSeconds * 1000) : Long.MAX_VALUE;
         List<Cue> cues = new ArrayList<>();
-        double previousEnd = 0;
+        long previousEnd = 0;
         for (Cue cue : sorted) {
-            double start = Math.max(Math.max(0, cue.start()), previousEnd);
-            double end = Math.min(Math.max(cue.end(), start + MIN_SECONDS), limit);
+            long start = Math.max(Math.max(0, Math.round(cue.start() * 1000)), previousEnd);
+            long end = Math.min(Math.max(Math.round(cue.end() * 1000), start + MIN_MILLIS), limit);
             if (end <= start) {
                 // No room left inside the audio: its words join the cue before rather than vanish.
                 if (!cues.isEmpty()) {
@@ -103,7 +104,7 @@ final class Cues {
                 }
                 continue;
             }
-            cues.add(new Cue(start, end, cue.text()));
+            cues.add(new Cue(start / 1000.0, end / 1000.0, cue.text()));
             previousEnd = end;
         }
         return cues;

@@ -22,7 +22,7 @@ class CuesPropertiesTest {
 
     record Parsed(int number, double start, double end, String text) {}
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void srtAndVttCuesAreNumberedOrderedNonOverlappingAndInsideTheAudio(@ForAll("transcripts") Transcript transcript) {
         for (boolean vtt : new boolean[] {false, true}) {
             String rendered = (vtt ? OutputFormat.VTT : OutputFormat.SRT).render(transcript);
