@@ -77,11 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             Path file = root.resolve(entry.getKey());
             Files.createDirectories(file.getParent());
             String name = file.getFileName().toString();
-            SampleMedia.write(file, format, Duration.ofSeconds(3), Map.of(
-                    "title", name.substring(0, name.lastIndexOf('.')),
-                    "artist", file.getParent().getParent().getFileName().toString(),
-                    "album", file.getParent().getFileName().toString(),
-                    "date", "2026"));
+            SampleMedia.write(file, format, Duration.ofSeconds(3), tags(entry.getKey()));
         }
         // Every real library has one: a download that broke off.
         Path source = root.resolve("Music/Nina Kraft/Night Lines (2019)/01 - Blue Hour.flac");
@@ -90,6 +86,24 @@ final class DemoCommand implements Callable<Integer> {
             Files.write(root.resolve("Music/Nina Kraft/Night Lines (2019)/03 - Cut Short.flac"),
                     java.util.Arrays.copyOf(bytes, 40));
         }
+    }
+
+    private static final java.util.regex.Pattern MUSIC =
+            java.util.regex.Pattern.compile("Music/([^/]+)/(.+) \\((\\d{4})\\)/(\\d+)[.]? (?:- )?(.+)\\.\\w+");
+
+    // Tags as a tagger would have written them: music gets artist, album, year, track and title.
+    private static Map<String, String> tags(String path) {
+        java.util.regex.Matcher music = MUSIC.matcher(path);
+        if (music.matches()) {
+            return Map.of("artist", music.group(1), "album_artist", music.group(1), "album", music.group(2),
+                    "date", music.group(3), "track", String.valueOf(Integer.parseInt(music.group(4))),
+                    "title", music.group(5));
+        }
+        if (path.startsWith("Podcasts/")) {
+            String name = path.substring(path.lastIndexOf('/') + 1, path.lastIndexOf('.'));
+            return Map.of("artist", "Field Notes", "album", "Field Notes", "title", name, "genre", "Podcast");
+        }
+        return Map.of();
     }
 
     // The first available format whose extension matches the name's.

@@ -1,0 +1,127 @@
+package dev.medley.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.medley.catalog.Catalog;
+import dev.medley.catalog.KnownFile;
+import dev.medley.media.MediaProbe;
+import dev.medley.media.ProbeJson;
+import dev.medley.media.Prober;
+import dev.medley.media.ScannedFile;
+import dev.medley.media.Scanner;
+import dev.medley.metadata.Identify;
+import dev.medley.metadata.Identity;
+import dev.medley.metadata.MediaJson;
+import dev.medley.metadata.MediaNames;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "identify",
+        description = {
+            "Says what each file is: episode (show, season, episode, ...), movie (title, year, extras, ...),",
+            "music (artist, album, track, title, ...) or other, from its name, its folders and its tags",
+            "(tags from the catalog's probe, else read now; tags win unless --names-win)."
+        },
+        sortOptions = false,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  medley identify ~/Downloads --json",
+            "  ls /media/tv | medley identify --stdin --json     names only, one per line, no file access"
+        })
+final class IdentifyCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @CommandLine.Parameters(paramLabel = "PATH", arity = "0..*", description = "Folders (walked recursively) or files.")
+    List<Path> paths;
+
+    @Option(names = "--stdin", description = "Read one name or path per line from stdin; print one line each, in order.")
+    boolean stdin;
+
+    @Option(names = "--names-win", description = "Prefer what names and folders say over tags.")
+    boolean namesWin;
+
+    @Option(names = "--include-hidden", description = "Also take hidden files and folders.")
+    boolean includeHidden;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine commandLine = spec.commandLine();
+        PrintWriter out = commandLine.getOut();
+        if (stdin == (paths != null && !paths.isEmpty())) {
+            throw new CommandLine.ParameterException(commandLine, "give PATH... or --stdin, not both or neither");
+        }
+        if (stdin) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    var name = MediaNames.parse(line.strip());
+                    out.println(common.json ? MediaJson.toJson(name) : name.kind().key() + "\t" + MediaJson.toJson(name));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+        ScanOptionsMixin scan = new ScanOptionsMixin();
+        scan.paths = paths;
+        List<Path> roots = scan.checkedPaths(commandLine);
+        Identify identify = new Identify(new Identify.Options(!namesWin));
+        Prober prober = Prober.inProcess(Duration.ofSeconds(30));
+        int failures = 0;
+        try (Catalog catalog = Catalog.open(common.catalogFile())) {
+            Scanner scanner = new Scanner(new dev.medley.media.ScanOptions(includeHidden, false, false),
+                    (path, problem) -> System.err.println("medley: " + path + ": " + problem));
+            for (Iterator<ScannedFile> files = scanner.walk(roots); files.hasNext(); ) {
+                ScannedFile file = files.next();
+                Map<String, String> tags = tags(catalog, prober, file);
+                Identity identity = identify.identify(file.display(), tags);
+                out.println(common.json ? json(file, identity) : text(file, identity));
+            }
+            failures = scanner.unreadableFolders().size();
+        }
+        out.flush();
+        return failures > 0 ? 1 : 0;
+    }
+
+    // Tags from the catalog's probe when it is current; else from a probe now (not recorded).
+    private static Map<String, String> tags(Catalog catalog, Prober prober, ScannedFile file) {
+        KnownFile known = catalog.lookup(file.key()).orElse(null);
+        MediaProbe probe = known != null && known.probeIsCurrent(file.size(), file.mtimeNanos())
+                ? ProbeJson.read(known.probe().resultJson())
+                : prober.probe(file.path());
+        return probe.tags() == null ? Map.of() : probe.tags();
+    }
+
+    private static String json(ScannedFile file, Identity identity) throws IOException {
+        ObjectNode line = (ObjectNode) Jobs.JSON.readTree(MediaJson.toJson(identity));
+        line.put("path", file.display());
+        ObjectNode sources = line.putObject("sources");
+        identity.provenance().forEach((field, provenance) -> {
+            ObjectNode entry = sources.putObject(field.key());
+            entry.put("source", provenance.source().name().toLowerCase(Locale.ROOT));
+            entry.put("confidence", provenance.confidence());
+        });
+        return Jobs.JSON.writeValueAsString(line);
+    }
+
+    private static String text(ScannedFile file, Identity identity) {
+        return identity.name().kind().name().toLowerCase(Locale.ROOT) + "  " + MediaJson.toJson(identity) + "  "
+                + file.display();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.medley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medley.media.sample.SampleMedia;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code medley identify} through the packaged command. */
+class IdentifyCommandIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path dir;
+
+    @Test
+    void stdinModeAnswersEveryLineInOrder() throws Exception {
+        List<String> names = List.of("The.Big.Show.S02E05E06.720p.HDTV.x264-GRP.mkv", "A Quiet Film (2018) 1080p BluRay.mkv",
+                "Nina Kraft - Blue Hour (Live).mp3", "x".repeat(10_000) + ".mkv", "((((((((((((((((((((((((((((()))))");
+        Process process = MedleyProcess.builder(List.of(), "identify", "--stdin", "--json").start();
+        try (var in = process.getOutputStream()) {
+            in.write(String.join("\n", names).getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).extracting(l -> l.get("input").asText()).containsExactlyElementsOf(names);
+        assertThat(lines.get(0).get("kind").asText()).isEqualTo("episode");
+        assertThat(lines.get(0).get("season").asInt()).isEqualTo(2);
+        assertThat(lines.get(0).get("episode").isArray()).isTrue();
+        assertThat(lines.get(1).get("kind").asText()).isEqualTo("movie");
+        assertThat(lines.get(1).get("year").asInt()).isEqualTo(2018);
+        assertThat(lines.get(2).get("kind").asText()).isEqualTo("music");
+        assertThat(lines).allSatisfy(l -> assertThat(l.has("kind")).isTrue());
+    }
+
+    @Test
+    void tagsFromId3VorbisAndMp4AreReportedWithSourceTag() throws Exception {
+        Path music = Files.createDirectories(dir.resolve("unsorted"));
+        Map<String, String> tags = Map.of("artist", "Nina Kraft", "album", "Night Lines", "title", "Blue Hour",
+                "date", "2019", "track", "3");
+        SampleMedia.write(music.resolve("track one.mp3"), SampleMedia.Format.MP3, Duration.ofSeconds(1), tags);
+        SampleMedia.write(music.resolve("track two.flac"), SampleMedia.Format.FLAC, Duration.ofSeconds(1), tags);
+        SampleMedia.write(music.resolve("track three.m4a"), SampleMedia.Format.M4A_AAC, Duration.ofSeconds(1), tags);
+        MedleyProcess.Result result = MedleyProcess.run("identify", music.toString(), "--json", "--catalog",
+                dir.resolve("c.db").toString());
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.lines()).hasSize(3);
+        for (String line : result.lines()) {
+            JsonNode node = JSON.readTree(line);
+            assertThat(node.get("kind").asText()).isEqualTo("music");
+            assertThat(node.get("artist").asText()).isEqualTo("Nina Kraft");
+            assertThat(node.get("album").asText()).isEqualTo("Night Lines");
+            assertThat(node.get("title").asText()).isEqualTo("Blue Hour");
+            assertThat(node.get("track").asInt()).isEqualTo(3);
+            for (String field : List.of("artist", "album", "title", "track")) {
+                assertThat(node.get("sources").get(field).get("source").asText()).as(field).isEqualTo("tag");
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package dev.medley.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the numbering of episodes in a name, left to right: S01E02 and its multi-episode forms
+ * (S01E01E02, S01E01-E03, S01E01-02-03, S01E01.S01E02), 1x02 (1x01-1x02, 2x04x05, 8x01_02),
+ * seasons (S01, Season 1, Saison 3, S01-S04), episode words (E12, Ep 12, Episode 12, #12, 第12话,
+ * 12. Bölüm, Cap.102, afl.2-3), dates, parts and anime specials.
+ *
+ * <p>A season token right before an anime-style number ("Title S2 - 07", "Title S21 999",
+ * "Title S2 [05]") is left alone: it belongs to the title, as release groups name such seasons.
+ */
+final class EpisodeMarkers {
+    private EpisodeMarkers() {}
+
+    /** Returns every marker of {@code t}, in order, none overlapping. */
+    static List<Marker> scan(Tokens t) {
+        List<Marker> out = new ArrayList<>(2);
+        int n = t.size();
+        int i = 0;
+        while (i < n) {
+            Marker m = at(t, i);
+            if (m != null) {
+                out.add(m);
+                i = Math.max(m.end, i + 1);
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static Marker at(Tokens t, int i) {
+        Token tok = t.get(i);
+        if (tok.tag != null) {
+            return tok.tag.kind() == Tag.Kind.SPECIAL ? new Marker(Marker.Type.SPECIAL, i, i + 1) : null;
+        }
+        if (tok.digits) {
+            return numberFirst(t, i);
+        }
+        return tok.hasDigit ? shaped(t, i, tok.lower) : word(t, i, tok);
+    }
+
+    /** Reads tokens that mix letters and digits: "S01E02", "S01", "E07", "1x02", "5of9", "CD1", "5th". */
+    private static Marker shaped(Tokens t, int i, String w) {
+        int[] se = Shapes.seasonEpisode(w);
+        if (se != null) {
+            Marker m = new Marker(Marker.Type.SEASON_EPISODE, i, i + 1);
+            m.season = se[0];
+            m.episodes = java.util.Arrays.copyOfRange(se, 1, se.length);
+            return Continuation.extend(t, m);
+        }
+        int season = Shapes.season(w);
+        if (season >= 0) {
+            return afterSeason(t, i, i + 1, season, w.charAt(0) == 's' && Character.isDigit(w.charAt(1)));
+        }
+        int[] e = Shapes.episodes(w);
+        if (e != null) {
+            Marker m = new Marker(Marker.Type.EPISODE, i, i + 1);
+            m.episodes = e;
+            m.impliedSeason = true;
+            return Continuation.extend(t, m);
+        }
+        int[] x = Character.isDigit(w.charAt(0)) && Vocabulary.resolution(w) == null ? Shapes.crossed(w, false) : null;
+        if (x != null) {
+            Marker m = new Marker(Marker.Type.SEASON_EPISODE, i, i + 1);
+            m.season = x[0];
+            m.episodes = java.util.Arrays.copyOfRange(x, 1, x.length);
+            return Continuation.extend(t, m);
+        }
+        int[] of = Shapes.partOf(w);
+        if (of != null) {
+            Marker m = new Marker(Marker.Type.SEASON_EPISODE, i, i + 1);
+            m.season = 1;
+            m.impliedSeason = true;
+            m.episodes = new int[] {of[0]};
+            return m;
+        }
+        int part = Shapes.partNumber(w);
+        if (part >= 0) {
+            Marker m = new Marker(Marker.Type.PART, i, i + 1);
+            m.episodes = new int[] {part};
+            m.weak = !w.startsWith("p");
+            return m;
+        }
+        return DateMarkers.at(t, i);
+    }
+
+    /** Reads marker words: "Season 2", "S 01", "Se.1", "Episode 4", "Cap.102", "Part Two", "第3话". */
+    private static Marker word(Tokens t, int i, Token tok) {
+        String w = tok.lower;
+        if (tok.cjk) {
+            return cjk(t, i);
+        }
+        char c0 = w.charAt(0);
+        if (c0 >= 'a' && c0 <= 'z' && "secptdafo".indexOf(c0) < 0) {
+            return null; // no marker word starts with another letter
+        }
+        if ((w.equals("s") && t.gapIs(i + 1, ' ')) || Shapes.isSeasonWord(w)) {
+            Token next = t.at(i + 1);
+            if (next != null && next.isNumber(1, 4) && !t.gapOpensGroup(i + 1) && t.gapLength(i + 1) <= 2) {
+                return afterSeason(t, i, i + 2, next.value, w.equals("s"));
+            }
+            return null;
+        }
+        if ((w.equals("se") && t.gapIs(i + 1, '.')) || (w.equals("series") && t.gapIsLooseDash(i))) {
+            Token next = t.at(i + 1);
+            if (next != null && next.isNumber(1, 2) && !t.gapOpensGroup(i + 1)) {
+                return afterSeason(t, i, i + 2, next.value, false);
+            }
+            return null;
+        }
+        if (Shapes.isEpisodeWord(w) || w.equals("cap")) {
+            return episodeWord(t, i, w);
+        }
+        if ((w.equals("part") || w.equals("pt")) && i + 1 < t.size() && t.gapLength(i + 1) <= 2) {
+            Token next = t.get(i + 1);
+            int n = next.isNumber(1, 2) ? next.value : Shapes.wordNumber(next.lower);
+            if (n > 0) {
+                Marker m = new Marker(Marker.Type.PART, i, i + 2);
+                m.episodes = new int[] {n};
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Reads what follows a season: episodes, more seasons, or nothing (a whole season). */
+    private static Marker afterSeason(Tokens t, int first, int next, int season, boolean shortForm) {
+        Token tok = t.at(next);
+        boolean bracketBetween = t.gapOpensGroup(next) || t.gapClosesGroup(next);
+        boolean loose = t.gapIsLooseDash(next);
+        if (tok != null && !bracketBetween) {
+            int[] e = Shapes.episodes(tok.lower);
+            if (e != null && tok.tag == null) {
+                if (loose && shortForm && tok.lower.startsWith("ep")) {
+                    return null;
+                }
+                return seasonEpisode(t, first, next + 1, season, e);
+            }
+            Token after = t.at(next + 1);
+            if (loose && shortForm && Shapes.isEpisodeWord(tok.lower)) {
+                return null; // "Title S2 - Episode 4"
+            }
+            if ((tok.lower.equals("e") || Shapes.isEpisodeWord(tok.lower)) && after != null && after.isNumber(1, 5)
+                    && t.gapLength(next + 1) <= 3 && !t.gapOpensGroup(next + 1)) {
+                return seasonEpisode(t, first, next + 2, season, new int[] {after.value});
+            }
+            if (tok.digits && shortForm) {
+                if (tok.length() == 2 && t.gapIs(next, '.')) {
+                    return seasonEpisode(t, first, next + 1, season, new int[] {tok.value});
+                }
+                if (loose || (tok.length() >= 3 && !tok.isYear())) {
+                    return null; // "Title S2 - 07", "Title S21 999": the season names the title
+                }
+            }
+            if ((tok.digits && tok.length() <= 2 && (t.gapIs(next, '-') || t.gapIs(next, ' ') || loose))
+                    || Shapes.season(tok.lower) >= 0
+                    || (Shapes.isSeasonWord(tok.lower) && after != null && after.digits)) {
+                Marker m = new Marker(Marker.Type.SEASONS, first, next + (Shapes.isSeasonWord(tok.lower) ? 2 : 1));
+                m.season = season;
+                return m;
+            }
+        }
+        if (tok != null && shortForm && t.gapOpensGroup(next) && tok.isNumber(1, 4)) {
+            return null; // "Title S2 [05]"
+        }
+        Marker m = new Marker(Marker.Type.SEASON, first, next);
+        m.season = season;
+        return m;
+    }
+
+    private static Marker seasonEpisode(Tokens t, int first, int end, int season, int[] episodes) {
+        Marker m = new Marker(Marker.Type.SEASON_EPISODE, first, end);
+        m.season = season;
+        m.episodes = episodes;
+        return Continuation.extend(t, m);
+    }
+
+    /** Reads "Episode 12", "Ep 5", "Cap.102", "afl.2-3-4" from the word at {@code i}. */
+    private static Marker episodeWord(Tokens t, int i, String w) {
+        Token next = t.at(i + 1);
+        if (next == null || !next.digits || t.gapLength(i + 1) > 2 || t.gapOpensGroup(i + 1)) {
+            return null;
+        }
+        if (w.equals("cap")) {
+            if (!next.isNumber(3, 4)) {
+                return null;
+            }
+            Marker m = new Marker(Marker.Type.SEASON_EPISODE, i, i + 2);
+            m.season = next.value / 100;
+            m.episodes = new int[] {next.value % 100};
+            return Continuation.extend(t, m);
+        }
+        if (!next.isNumber(1, 5)) {
+            return null;
+        }
+        Marker m = new Marker(Marker.Type.EPISODE, i, i + 2);
+        m.episodes = new int[] {next.value};
+        return Continuation.extend(t, m);
+    }
+
+    /** Reads markers that start with a number: "12. Bölüm", "05话", "#957". */
+    private static Marker numberFirst(Tokens t, int i) {
+        Token tok = t.get(i);
+        Token next = t.at(i + 1);
+        if (tok.isNumber(1, 5)) {
+            if (next != null && t.gapLength(i + 1) <= 2) {
+                String nw = next.lower;
+                if (nw.equals("blm") || nw.equals("bolum") || nw.equals("b\u00f6l\u00fcm")) {
+                    Marker m = new Marker(Marker.Type.EPISODE, i, i + 2);
+                    m.episodes = new int[] {tok.value};
+                    return m;
+                }
+                if (t.glued(i + 1) && isEpisodeSuffix(nw)) {
+                    Marker m = new Marker(Marker.Type.EPISODE, i, i + 2);
+                    m.episodes = new int[] {tok.value};
+                    return m;
+                }
+            }
+            if (i > 0 && t.gapHas(i, '#') && t.source.charAt(tok.start - 1) == '#') {
+                Marker m = new Marker(Marker.Type.EPISODE, i, i + 1);
+                m.episodes = new int[] {tok.value};
+                return m;
+            }
+        }
+        return DateMarkers.at(t, i);
+    }
+
+    /** Reads "第12话", "12集", "全24集" starting at a Han token. */
+    private static Marker cjk(Tokens t, int i) {
+        String w = t.lower(i);
+        Token num = t.at(i + 1);
+        if (num == null || !num.digits || !t.glued(i + 1) || num.value < 0) {
+            return null;
+        }
+        boolean whole = w.endsWith("\u5168"); // 全: all of them
+        if (!w.endsWith("\u7b2c") && !whole) { // 第
+            return null;
+        }
+        int k = i + 2;
+        int last = num.value;
+        if (t.gapIs(k, '-') && t.at(k) != null && t.get(k).isNumber(1, 5)) {
+            last = t.get(k).value;
+            k++;
+        }
+        if (t.at(k) == null || !isEpisodeSuffix(t.lower(k)) || !t.glued(k)) {
+            return null;
+        }
+        if (whole) {
+            return new Marker(Marker.Type.SPECIAL, i, k + 1);
+        }
+        Marker m = new Marker(Marker.Type.EPISODE, i, k + 1);
+        m.episodes = Episodes.span(new int[] {num.value, last}, 2);
+        return m;
+    }
+
+    /** Says whether a Han word after a number means "episode": 话, 話, 集, starting the word. */
+    private static boolean isEpisodeSuffix(String w) {
+        if (w.isEmpty()) {
+            return false;
+        }
+        char c = w.charAt(0);
+        return c == '\u8bdd' || c == '\u8a71' || c == '\u96c6';
+    }
+}

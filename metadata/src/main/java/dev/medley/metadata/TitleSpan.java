@@ -1,0 +1,368 @@
+package dev.medley.metadata;
+
+import java.util.List;
+
+/**
+ * Finds where the title of a release name starts and ends, and reads the year and the bare episode
+ * number that may end it. See the notes at the top of {@link VideoParser}.
+ */
+final class TitleSpan {
+    private final Tokens t;
+    private final Marker[] markerAt;
+    private final int n;
+
+    int start;
+    int end;
+    int hard;
+    int year = -1;
+    int leadingYear = -1;
+    BareNumber number;
+    boolean anime;
+    /** Says whether the name starts with a bracketed release group: "[Group] Title - 01". */
+    boolean groupPrefix;
+    boolean tvSource;
+    boolean dotted;
+    boolean datePrefix;
+
+    TitleSpan(Tokens t, Marker[] markerAt) {
+        this.t = t;
+        this.markerAt = markerAt;
+        this.n = t.size();
+    }
+
+    void find() {
+        scanName();
+        start = skipPrefix();
+        hard = hardStop();
+        end = hard;
+        scanSpan();
+    }
+
+    /** Notes what the whole name says about itself: TV source, dots for spaces, anime signs. */
+    private void scanName() {
+        int dots = 0;
+        int spaces = 0;
+        for (int k = 0; k < n; k++) {
+            Token tok = t.get(k);
+            if (tok.tag != null) {
+                String v = tok.tag.value();
+                if (tok.tag.kind() == Tag.Kind.SOURCE
+                        && (v.equals("HDTV") || v.equals("PDTV") || v.equals("SDTV") || v.equals("DSR"))) {
+                    tvSource = true;
+                }
+                if (tok.tag.kind() == Tag.Kind.CHECKSUM) {
+                    anime = true;
+                }
+            }
+            if (tok.lower.equals("vostfr") || tok.lower.equals("fansub")) {
+                anime = true;
+            }
+            if (k > 0) {
+                if (t.gapIs(k, '.')) {
+                    dots++;
+                } else if (t.gapHas(k, ' ') || t.gapIs(k, '_')) {
+                    spaces++;
+                }
+            }
+        }
+        dotted = dots > spaces;
+        Tokens.Group g = t.groupStartingAt(0);
+        if (g != null && t.gapStart(0) == 0 && (g.opener() == '[' || g.opener() == '\u3010') && !technical(g)
+                && !(g.size() == 1 && t.get(g.first()).isYear())) {
+            anime = true;
+            groupPrefix = true;
+        }
+    }
+
+    /** Skips leading release groups, site names, a leading "(1995)" and a broadcast date. */
+    private int skipPrefix() {
+        int i = 0;
+        while (i < n) {
+            Tokens.Group g = t.groupStartingAt(i);
+            if (g != null) {
+                char o = g.opener();
+                if (o == '(' || o == '\uFF08') {
+                    if (g.size() == 1 && t.get(i).isYear() && g.end() < n) {
+                        leadingYear = t.get(i).value;
+                        i = g.end();
+                        continue;
+                    }
+                    break;
+                }
+                if (o == '<') {
+                    break;
+                }
+                if (g.end() >= n) {
+                    i = i > 0 ? n : i; // nothing but groups: BracketTitles reads them
+                    break;
+                }
+                i = g.end();
+                continue;
+            }
+            if (junk(i)) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (t.lower(i).equals("www")) {
+            for (int k = i + 1; k < Math.min(n, i + 6); k++) {
+                if (t.gapIsLooseDash(k)) {
+                    i = k;
+                    break;
+                }
+            }
+        }
+        Token tok = t.at(i);
+        if (tok != null && tok.isNumber(6, 6) && i + 1 < n && t.gapIs(i + 1, ' ')
+                && DateMarkers.date(2000 + tok.value / 10000, tok.value / 100 % 100, tok.value % 100) != null) {
+            datePrefix = true;
+            i++;
+        }
+        return i;
+    }
+
+    /** Returns the first token that surely ends the title: a marker, a release word, a technical bracket group. */
+    private int hardStop() {
+        for (int k = start; k < n; k++) {
+            Marker m = markerAt[k];
+            if (m != null && stops(m, k)) {
+                return k;
+            }
+            Token tok = t.get(k);
+            if (tok.tag != null && tok.tag.endsTitle() && !namedAfterEdition(k)
+                    && (k > start ? !languageInTitle(k) : technicalWord(tok.tag) || start > 0)) {
+                return k;
+            }
+            Tokens.Group g = t.groupStartingAt(k);
+            if (g != null && technical(g)) {
+                return k;
+            }
+            if (k > start && (junk(k) || articleOfEdition(k))) {
+                return k;
+            }
+        }
+        return n;
+    }
+
+    /** Says whether an edition's name is the title's: "The.Final.Cut.2004" is a film, not a cut. */
+    private boolean namedAfterEdition(int k) {
+        Token tok = t.get(k);
+        if (k - 1 > start && t.get(k - 1).tag == tok.tag && tok.tag.kind() == Tag.Kind.EDITION) {
+            return namedAfterEdition(k - 1); // the second word of "Final Cut"
+        }
+        return tok.tag.kind() == Tag.Kind.EDITION && k - 1 >= start && t.lower(k - 1).equals("the")
+                && t.at(k + 1) != null && t.get(k + 1).tag == tok.tag && (k - 2 < start || !t.get(k - 2).isYear());
+    }
+
+    /** Says whether "The" starts an edition's name: "Blade.Runner.1982.The.Final.Cut". */
+    private boolean articleOfEdition(int k) {
+        Token next = t.at(k + 1);
+        return t.lower(k).equals("the") && next != null && next.tag != null && next.tag.kind() == Tag.Kind.EDITION
+                && k > start && t.get(k - 1).isYear();
+    }
+
+    private boolean stops(Marker m, int k) {
+        return switch (m.type) {
+            case PART -> m.weak || tvSource;
+            case DATE -> !m.weak || k > start;
+            default -> true;
+        };
+    }
+
+    /** Says whether a release word can never start a title ("720p", "x264"), unlike "Limited" or "German". */
+    private static boolean technicalWord(Tag tag) {
+        return switch (tag.kind()) {
+            case RESOLUTION, SOURCE, VIDEO_CODEC, AUDIO_CODEC, CHECKSUM, CONTAINER, CHANNELS -> true;
+            default -> false;
+        };
+    }
+
+    /** Says whether a language word belongs to the title: "The.French.Movie", "The.Good.German.2006". */
+    private boolean languageInTitle(int k) {
+        Token tok = t.get(k);
+        if (tok.tag.kind() != Tag.Kind.LANGUAGE || tok.length() < 5 || tok.text().equals(tok.text().toUpperCase())) {
+            return false;
+        }
+        Token next = t.at(k + 1);
+        if (next == null || t.gapOpensGroup(k + 1) || markerAt[k + 1] != null) {
+            return false;
+        }
+        return next.isYear() || (next.tag == null && !next.digits);
+    }
+
+    /** Says whether a bracket group holds release words, numbering or junk, rather than title words or one number. */
+    boolean technical(Tokens.Group g) {
+        if (g.size() == 0 || numberGroup(g)) {
+            return false;
+        }
+        for (int k = g.first(); k < g.end(); k++) {
+            Token tok = t.get(k);
+            if ((tok.tag != null && tok.tag.kind() != Tag.Kind.SPECIAL) || markerAt[k] != null || junk(k)
+                    || tok.lower.equals("www")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Says whether a group holds only a number, a range or a year: "[05]", "(892-916)", "[12 END]", "(2014)". */
+    boolean numberGroup(Tokens.Group g) {
+        if (g.size() == 0 || g.size() > 3 || !t.get(g.first()).digits) {
+            return false;
+        }
+        for (int k = g.first(); k < g.end(); k++) {
+            Token tok = t.get(k);
+            String w = tok.lower;
+            if (!(tok.isNumber(1, 4) || w.equals("end") || w.equals("fin") || w.equals("\u5b8c")
+                    || (tok.tag != null && tok.tag.kind() == Tag.Kind.VERSION))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Says whether a token is Chinese release junk ("10月新番", "字幕组") or its number. */
+    boolean junk(int k) {
+        Token tok = t.at(k);
+        if (tok == null) {
+            return false;
+        }
+        if (tok.digits && t.glued(k + 1)) {
+            tok = t.get(k + 1);
+        }
+        return tok.cjk && (tok.lower.contains("\u65b0\u756a") || tok.lower.contains("\u5b57\u5e55"));
+    }
+
+    /** Reads a year or a bare number inside the span, either of which ends the title. */
+    private void scanSpan() {
+        for (int k = start + 1; k < hard; k++) {
+            if (yearAt(k)) {
+                year = t.get(k).value;
+                end = k;
+                Tokens.Group g = t.groupStartingAt(k);
+                for (int j = g != null ? g.end() : k + 1; j < hard; j++) {
+                    Token tok = t.get(j);
+                    if (tok.tag == null && !tok.digits && !t.gapOpensGroup(j) && !versioned(tok)) {
+                        break;
+                    }
+                    number = BareNumbers.read(this, t, markerAt, j, true);
+                    if (number != null) {
+                        break;
+                    }
+                }
+                return;
+            }
+            BareNumber b = BareNumbers.read(this, t, markerAt, k, false);
+            if (b != null) {
+                number = b;
+                end = k;
+                return;
+            }
+        }
+        BareNumber b = BareNumbers.fallback(this, t, markerAt);
+        if (b != null) {
+            number = b;
+            end = b.first();
+        }
+    }
+
+    private static boolean versioned(Token tok) {
+        return BareNumbers.leadingNumber(tok) >= 0;
+    }
+
+    /** Says whether the year at {@code k} ends the title: no title word follows it. */
+    private boolean yearAt(int k) {
+        Token tok = t.get(k);
+        if (!tok.isYear()) {
+            return false;
+        }
+        Tokens.Group g = t.groupStartingAt(k);
+        if (g != null) {
+            return g.size() == 1;
+        }
+        Token next = t.at(k + 1);
+        if (next == null || k + 1 >= hard) {
+            return true;
+        }
+        if (next.isYear() && t.gapEnd(k + 1) - t.gapStart(k + 1) <= 1) {
+            return false; // "Klasse.von.1999.1990": the first year is a title word
+        }
+        return t.gapOpensGroup(k + 1) || next.digits || next.tag != null || markerAt[k + 1] != null
+                || t.gapIsLooseDash(k + 1);
+    }
+
+    /** Returns the title text, with an opening bracket it starts with and closing ones and "!?" it ends with. */
+    String rawTitle() {
+        if (start >= end) {
+            return "";
+        }
+        String s = t.source;
+        int from = t.get(start).start;
+        if (t.gapOpensGroup(start) && t.groupStartingAt(start).open() >= t.gapStart(start)) {
+            from = t.groupStartingAt(start).open();
+        }
+        int to = t.get(end - 1).end;
+        int opened = 0;
+        for (int p = from; p < to; p++) {
+            char c = s.charAt(p);
+            opened += Tokenizer.isOpener(c) ? 1 : Tokenizer.isCloser(c) ? -1 : 0;
+        }
+        int limit = end < n ? t.get(end).start : s.length();
+        while (to < limit) {
+            char c = s.charAt(to);
+            if (c == '!' || c == '?' || c == '\'' || (Tokenizer.isCloser(c) && opened > 0)) {
+                opened -= Tokenizer.isCloser(c) ? 1 : 0;
+                to++;
+            } else {
+                break;
+            }
+        }
+        return s.substring(from, to);
+    }
+
+    /** Returns the words after the numbering that name the episode, or null. */
+    String episodeTitle(int from) {
+        int k = from;
+        if (k >= n || t.gapOpensGroup(k)) {
+            return null;
+        }
+        int stop = k;
+        while (stop < n && markerAt[stop] == null && (t.get(stop).tag == null || !t.get(stop).tag.endsTitle())
+                && !(stop > k && t.gapOpensGroup(stop)) && !t.get(stop).isYear() && !junk(stop)) {
+            stop++;
+        }
+        if (stop == k) {
+            return null;
+        }
+        String raw = t.slice(k, stop);
+        return TitleText.hasLetter(raw) ? TitleText.clean(raw, dotted, false, false) : null;
+    }
+
+    /** Returns the release group the name starts with in brackets, or null. */
+    String leadingGroup() {
+        Tokens.Group g = t.groupStartingAt(0);
+        return g == null || g.size() == 0 ? null : t.source.substring(g.open() + 1, g.close()).trim();
+    }
+
+    /** Returns the Latin words right before a later marker, for names whose title is in another script first. */
+    String latinBeforeLaterMarker(List<Marker> markers) {
+        for (Marker m : markers) {
+            if (m.first <= end || m.type == Marker.Type.DATE) {
+                continue;
+            }
+            int k = m.first;
+            while (k - 1 >= 0 && k - 1 > end && !t.gapClosesGroup(k) && (k == m.first || !t.gapOpensGroup(k))) {
+                Token prev = t.get(k - 1);
+                if (prev.cjk || prev.tag != null || !(prev.hasLatin() || prev.digits)) {
+                    break;
+                }
+                k--;
+            }
+            if (k < m.first && t.get(k).hasLatin()) {
+                return t.slice(k, m.first);
+            }
+        }
+        return null;
+    }
+}
