@@ -43,8 +43,6 @@ final class Draft {
     boolean strong;
     /** Counts the release words (sources, codecs, resolutions...) in the name. */
     int technical;
-    /** Says whether the name looks like music: an "Artist - Title" shape with music words. */
-    boolean musical;
 
     final Set<Field> fromFolder = EnumSet.noneOf(Field.class);
     final Set<Field> guessed = EnumSet.noneOf(Field.class);
@@ -107,10 +105,11 @@ final class Draft {
     }
 
     MediaName toName(String input) {
-        List<Integer> eps = new java.util.ArrayList<>(episodes.length);
-        for (int e : episodes) {
-            eps.add(e);
+        Integer[] boxed = new Integer[episodes.length];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = episodes[i];
         }
+        List<Integer> eps = List.of(boxed);
         return new MediaName(input, kind, title, year, season, eps, absoluteEpisode, date, episodeTitle, part,
                 extra, edition, screenSize, source, videoCodec, audioCodec, releaseGroup, language,
                 subtitleLanguage, artist, albumArtist, album, track, disc, featuring, version);

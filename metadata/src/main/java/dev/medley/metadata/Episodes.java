@@ -1,7 +1,5 @@
 package dev.medley.metadata;
 
-import java.util.Arrays;
-
 /** Expands and checks episode numbers, with caps that keep hostile names cheap. */
 final class Episodes {
     /** Caps an episode number: six digits is not an episode but a date or an id. */
@@ -11,7 +9,7 @@ final class Episodes {
 
     private Episodes() {}
 
-    /** Returns the numbers from the lowest to the highest of {@code numbers}, or the numbers themselves when too far apart. */
+    /** Returns every number from the lowest to the highest of {@code numbers}, or just those two when too far apart. */
     static int[] span(int[] numbers, int count) {
         if (count == 0) {
             return Marker.EMPTY;
@@ -32,13 +30,6 @@ final class Episodes {
         for (int i = 0; i < out.length; i++) {
             out[i] = lo + i;
         }
-        return out;
-    }
-
-    /** Returns a copy of {@code a} with {@code v} appended. */
-    static int[] append(int[] a, int v) {
-        int[] out = Arrays.copyOf(a, a.length + 1);
-        out[a.length] = v;
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.medley.metadata;
 
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Knows the file extensions of video, audio, subtitles and the other files found beside them. */
@@ -17,6 +18,15 @@ final class Extensions {
             "cue", "log", "m3u", "m3u8", "sfv", "nzb", "torrent", "par2", "rar", "zip", "7z", "exe", "db", "xml",
             "json", "html", "md5", "lrc", "url", "bmp", "tif", "tiff");
 
+    private static final Map<String, Type> TYPES = new HashMap<>(128);
+
+    static {
+        VIDEO.forEach(e -> TYPES.put(e, Type.VIDEO));
+        AUDIO.forEach(e -> TYPES.put(e, Type.AUDIO));
+        SUBTITLE.forEach(e -> TYPES.put(e, Type.SUBTITLE));
+        OTHER.forEach(e -> TYPES.put(e, Type.OTHER));
+    }
+
     private Extensions() {}
 
     /** Returns the known extension of a file name in lower case, or "". */
@@ -32,23 +42,16 @@ final class Extensions {
         if (dot <= 0) {
             return "";
         }
-        String ext = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return type(ext) == Type.NONE ? "" : ext;
+        char[] ext = new char[n - dot - 1];
+        for (int i = 0; i < ext.length; i++) {
+            char c = fileName.charAt(dot + 1 + i);
+            ext[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        String e = new String(ext);
+        return TYPES.containsKey(e) ? e : "";
     }
 
     static Type type(String ext) {
-        if (ext.isEmpty()) {
-            return Type.NONE;
-        }
-        if (VIDEO.contains(ext)) {
-            return Type.VIDEO;
-        }
-        if (AUDIO.contains(ext)) {
-            return Type.AUDIO;
-        }
-        if (SUBTITLE.contains(ext)) {
-            return Type.SUBTITLE;
-        }
-        return OTHER.contains(ext) ? Type.OTHER : Type.NONE;
+        return TYPES.getOrDefault(ext, Type.NONE);
     }
 }

@@ -41,7 +41,8 @@ public record Identity(MediaName name, Map<Field, Provenance> provenance) {
     /** Freezes the provenance map. */
     public Identity {
         Objects.requireNonNull(name, "name");
-        provenance = Collections.unmodifiableMap(provenance.isEmpty() ? new EnumMap<>(Field.class) : new EnumMap<>(provenance));
+        provenance = Collections.unmodifiableMap(
+                provenance.isEmpty() ? new EnumMap<>(Field.class) : new EnumMap<>(provenance));
     }
 
     /** Returns the source of a field, or null when the field is absent. */

@@ -46,10 +46,6 @@ final class Marker {
         this.end = end;
     }
 
-    boolean hasEpisodes() {
-        return episodes.length > 0;
-    }
-
     @Override
     public String toString() {
         return type + "[" + first + "," + end + ") s=" + season + " e=" + java.util.Arrays.toString(episodes)

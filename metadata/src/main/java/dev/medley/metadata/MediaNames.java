@@ -69,7 +69,8 @@ public final class MediaNames {
         }
         if (!d.episodic && !video && !d.informative() && d.kind != MediaKind.EPISODE) {
             boolean ownTitle = d.title != null && !d.fromFolder.contains(Field.TITLE);
-            d.kind = type == Extensions.Type.NONE && ownTitle && looksLikeRelease(name) ? MediaKind.MOVIE : MediaKind.OTHER;
+            boolean release = type == Extensions.Type.NONE && ownTitle && looksLikeRelease(name);
+            d.kind = release ? MediaKind.MOVIE : MediaKind.OTHER;
         }
         if (type == Extensions.Type.OTHER) {
             d.kind = MediaKind.OTHER;

@@ -39,7 +39,7 @@ final class MusicParser {
                 || lower.contains("official audio") || lower.contains("lyric")) {
             return true;
         }
-        if (split(name).size() < 2 && LeadingNumber.read(name) == null) {
+        if (MusicShapes.split(name).size() < 2 && LeadingNumber.read(name) == null) {
             return false;
         }
         int open = lower.indexOf('[') >= 0 ? lower.indexOf('[') : lower.indexOf('(');
@@ -70,21 +70,21 @@ final class MusicParser {
 
     private static void file(Draft d, String name, boolean inAlbum) {
         String s = name.replace('_', ' ');
-        int trackOnly = trackWord(s);
+        int trackOnly = MusicShapes.trackWord(s);
         if (trackOnly > 0) {
             d.track = trackOnly; // "Track 01", "Track01": a ripper's name that says nothing else
             return;
         }
-        int[] lead = leadingTrack(s, inAlbum);
+        int[] lead = MusicShapes.leadingTrack(s, inAlbum);
         if (lead != null) {
             d.track = lead[0];
             d.disc = lead[1] > 0 ? lead[1] : null;
             s = s.substring(lead[2]);
         }
-        List<String> parts = split(s);
+        List<String> parts = MusicShapes.split(s);
         int number = -1;
         for (int i = 0; i < parts.size() && d.track == null; i++) {
-            int[] n = leadingTrack(parts.get(i), false);
+            int[] n = MusicShapes.leadingTrack(parts.get(i), false);
             if (n != null && n[2] >= parts.get(i).length() && i < parts.size() - 1) {
                 d.track = n[0];
                 number = i;
@@ -132,7 +132,7 @@ final class MusicParser {
     private static void folders(Draft d, List<String> folders) {
         int i = folders.size() - 1;
         if (i >= 0) {
-            int disc = discFolder(folders.get(i));
+            int disc = MusicShapes.discFolder(folders.get(i));
             if (disc > 0) {
                 if (d.disc == null) {
                     d.disc = disc;
@@ -145,7 +145,7 @@ final class MusicParser {
             return;
         }
         String albumFolder = stripLeadingYear(folders.get(i), d);
-        List<String> parts = split(albumFolder);
+        List<String> parts = MusicShapes.split(albumFolder);
         String folderArtist = null;
         String album;
         if (parts.size() >= 2) {
@@ -165,7 +165,8 @@ final class MusicParser {
             d.year = a.year;
             d.fromFolder.add(Field.YEAR);
         }
-        if (folderArtist == null && i >= 1 && !isRoot(folders.get(i - 1)) && discFolder(folders.get(i - 1)) < 0) {
+        if (folderArtist == null && i >= 1 && !isRoot(folders.get(i - 1))
+                && MusicShapes.discFolder(folders.get(i - 1)) < 0) {
             folderArtist = MusicText.clean(folders.get(i - 1)).text;
         }
         if (folderArtist != null && !folderArtist.isEmpty()) {
@@ -203,98 +204,6 @@ final class MusicParser {
         return s;
     }
 
-    /** Reads "01 ", "01. ", "01 - ", "1-01 ", "A1 " at the start: {track, disc or 0, where the rest starts}, or null. */
-    static int[] leadingTrack(String s, boolean inAlbum) {
-        int i = 0;
-        int disc = 0;
-        boolean side = s.length() >= 3 && (s.charAt(0) >= 'A' && s.charAt(0) <= 'D') && Character.isDigit(s.charAt(1))
-                && s.charAt(2) == ' ';
-        if (side) {
-            i = 1; // vinyl side: "A1 Title"
-        }
-        int v = 0;
-        int start = i;
-        while (i < s.length() && i - start < 3 && Character.isDigit(s.charAt(i))) {
-            v = v * 10 + (s.charAt(i) - '0');
-            i++;
-        }
-        if (i == start || (i < s.length() && Character.isDigit(s.charAt(i)))) {
-            return null;
-        }
-        int digits = i - start;
-        if (i + 2 < s.length() && s.charAt(i) == '-' && Character.isDigit(s.charAt(i + 1))
-                && Character.isDigit(s.charAt(i + 2)) && (i + 3 == s.length() || !Character.isDigit(s.charAt(i + 3)))) {
-            disc = v; // "1-01 Title": disc 1, track 1
-            v = (s.charAt(i + 1) - '0') * 10 + (s.charAt(i + 2) - '0');
-            i += 3;
-        }
-        int j = i;
-        while (j < s.length() && " .-_)\u2013".indexOf(s.charAt(j)) >= 0) {
-            j++;
-        }
-        if (j == i && j < s.length()) {
-            return null;
-        }
-        boolean plainSpace = j == i + 1 && s.charAt(i) == ' ';
-        boolean padded = digits >= 2 && (s.charAt(start) == '0' || inAlbum);
-        if (j < s.length() && disc == 0 && plainSpace && !padded && !side) {
-            return null; // "7 Years", "99 Problems": a title; "07 Years" is a track
-        }
-        if (digits == 3 && disc == 0) {
-            if (plainSpace || v % 100 == 0) {
-                return null;
-            }
-            disc = v / 100; // "101 - Title": disc 1, track 1
-            v = v % 100;
-        }
-        return new int[] {v, disc, j};
-    }
-
-    /** Returns N of a name that is only "Track N" or "TrackN", or -1. */
-    private static int trackWord(String s) {
-        String w = s.strip().toLowerCase(Locale.ROOT);
-        if (!w.startsWith("track")) {
-            return -1;
-        }
-        int[] pos = {5};
-        while (pos[0] < w.length() && w.charAt(pos[0]) == ' ') {
-            pos[0]++;
-        }
-        int n = Shapes.digits(w, pos, 3);
-        return n > 0 && pos[0] == w.length() ? n : -1;
-    }
-
-    /** Cuts a name at its spaced dashes (" - ", " – ", "_-_"), outside brackets. */
-    static List<String> split(String s) {
-        List<String> parts = new ArrayList<>(3);
-        int depth = 0;
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Tokenizer.isOpener(c)) {
-                depth++;
-            } else if (Tokenizer.isCloser(c) && depth > 0) {
-                depth--;
-            } else if (depth == 0 && (c == '-' || c == '\u2013' || c == '\u2014') && i > 0 && i + 1 < s.length()
-                    && isSpace(s.charAt(i - 1)) && isSpace(s.charAt(i + 1))) {
-                String part = s.substring(from, i).strip();
-                if (!part.isEmpty()) {
-                    parts.add(part);
-                }
-                from = i + 1;
-            }
-        }
-        String last = s.substring(from).strip();
-        if (!last.isEmpty()) {
-            parts.add(last);
-        }
-        return parts;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '_';
-    }
-
     /** Returns where " by " splits "Title by Artist", or -1 when the words after it read as part of a title. */
     private static int byArtist(String title) {
         int k = title.toLowerCase(Locale.ROOT).lastIndexOf(" by ");
@@ -303,21 +212,6 @@ final class MusicParser {
         }
         List<String> after = MusicText.words(title.substring(k + 4).toLowerCase(Locale.ROOT));
         return after.isEmpty() || PRONOUNS.contains(after.get(0)) || after.size() > 5 ? -1 : k;
-    }
-
-    /** Returns the disc a folder stands for ("CD1", "Disc 2", "Disk 03"), or -1. */
-    static int discFolder(String f) {
-        String w = f.toLowerCase(Locale.ROOT).replace(" ", "");
-        for (String p : new String[] {"cd", "disc", "disk"}) {
-            if (w.startsWith(p) && w.length() > p.length() && w.length() <= p.length() + 3) {
-                int[] pos = {p.length()};
-                int n = Shapes.digits(w, pos, 3);
-                if (n > 0 && pos[0] == w.length()) {
-                    return n;
-                }
-            }
-        }
-        return -1;
     }
 
     private static boolean isRoot(String f) {

@@ -48,7 +48,8 @@ final class Reversed {
             if (!backward) {
                 return true;
             }
-            if (m < n && Character.toLowerCase(s.charAt(m)) == b && (m + 1 == n || !Character.isLetterOrDigit(s.charAt(m + 1)))) {
+            boolean wordEnds = m + 1 >= n || !Character.isLetterOrDigit(s.charAt(m + 1));
+            if (m < n && Character.toLowerCase(s.charAt(m)) == b && wordEnds) {
                 return true;
             }
         }

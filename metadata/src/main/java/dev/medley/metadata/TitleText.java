@@ -40,7 +40,8 @@ final class TitleText {
     }
 
     private static boolean singleLetterBefore(String s, int dot) {
-        return dot >= 1 && Character.isLetter(s.charAt(dot - 1)) && (dot == 1 || !Character.isLetterOrDigit(s.charAt(dot - 2)));
+        return dot >= 1 && Character.isLetter(s.charAt(dot - 1))
+                && (dot == 1 || !Character.isLetterOrDigit(s.charAt(dot - 2)));
     }
 
     private static boolean singleLetterAfter(String s, int dot) {

@@ -40,7 +40,8 @@ final class Token {
         int count = 0;
         for (int i = start; i < end; i++) {
             char c = source.charAt(i);
-            int d = c <= '9' ? (c >= '0' ? c - '0' : -1) : c < 0x80 ? -1 : Character.digit(c, 10);
+            int d = c <= '9' ? (c >= '0' ? c - '0' : -1) : c < 0x660 || (c >= 0x3000 && c < 0xFF10) ? -1
+                    : Character.digit(c, 10);
             if (d < 0) {
                 allDigits = false;
                 continue;

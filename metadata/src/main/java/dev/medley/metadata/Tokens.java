@@ -55,13 +55,6 @@ final class Tokens {
         return i >= 0 && i < tokens.length ? tokens[i].lower : "";
     }
 
-    /** Returns the text between token {@code i - 1} and token {@code i} (from the start for the first). */
-    String gap(int i) {
-        int from = i <= 0 ? 0 : tokens[Math.min(i, tokens.length) - 1].end;
-        int to = i >= tokens.length ? source.length() : tokens[i].start;
-        return source.substring(from, to);
-    }
-
     /** Returns the offsets of the text before token {@code i}. */
     int gapStart(int i) {
         return i <= 0 ? 0 : tokens[Math.min(i, tokens.length) - 1].end;

@@ -24,7 +24,7 @@ final class VideoFolders {
                 season = s;
                 continue;
             }
-            int p = MusicParser.discFolder(f);
+            int p = MusicShapes.discFolder(f);
             if (p > 0 && part < 0 && season < 0) {
                 part = p;
                 continue;
@@ -37,14 +37,15 @@ final class VideoFolders {
             show = f;
         }
         Draft d = file;
+        Draft folder = null;
         if (show != null && !file.informative() && !(season >= 0 && file.episodic)) {
-            Draft folder = VideoParser.parse(show);
+            folder = VideoParser.parse(show);
             if (folder.informative()) {
-                d = fromFolder(folder, file, name);
+                d = fromFolder(folder, name);
             }
         }
         if (d == file && show != null && (d.title == null || leadingNumber(name) >= 0 && season >= 0 && !d.strong)) {
-            Draft folder = VideoParser.parse(show);
+            folder = folder != null ? folder : VideoParser.parse(show);
             if (folder.title != null) {
                 d.title = folder.title;
                 d.fromFolder.add(Field.TITLE);
@@ -65,7 +66,8 @@ final class VideoFolders {
                 if (lead != null) {
                     d.episodes = new int[] {lead[0]};
                     d.absoluteEpisode = null;
-                    d.episodeTitle = lead[1] < name.length() ? TitleText.clean(name.substring(lead[1]), false, false, false) : null;
+                    d.episodeTitle = lead[1] < name.length()
+                            ? TitleText.clean(name.substring(lead[1]), false, false, false) : null;
                     d.guessed.add(Field.EPISODES);
                     d.strong = true;
                 }
@@ -85,7 +87,7 @@ final class VideoFolders {
     }
 
     /** Takes the folder's reading, keeping from the file an episode number it gives inside the folder's range. */
-    private static Draft fromFolder(Draft folder, Draft file, String name) {
+    private static Draft fromFolder(Draft folder, String name) {
         for (Field f : Field.values()) {
             folder.fromFolder.add(f);
         }

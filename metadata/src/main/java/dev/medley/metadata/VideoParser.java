@@ -47,7 +47,7 @@ final class VideoParser {
     private Draft run() {
         span.find();
         ReleaseTags.fill(t, span.end, d);
-        d.releaseGroup = d.releaseGroup == null && span.anime ? span.leadingGroup() : d.releaseGroup;
+        d.releaseGroup = d.releaseGroup == null && span.anime ? SpanText.leadingGroup(span) : d.releaseGroup;
         numbering();
         title();
         d.year = span.year >= 0 ? Integer.valueOf(span.year) : lateYear();
@@ -130,10 +130,9 @@ final class VideoParser {
                 d.part = part.episodes[0];
             }
         }
-        Marker after = primary != null ? primary : null;
-        int from = after != null ? after.end : span.number != null ? span.number.end() : -1;
+        int from = primary != null ? primary.end : span.number != null ? span.number.end() : -1;
         if (from > 0) {
-            d.episodeTitle = span.episodeTitle(from);
+            d.episodeTitle = SpanText.episodeTitle(span, from);
         }
     }
 
@@ -168,11 +167,11 @@ final class VideoParser {
     }
 
     private void title() {
-        String raw = span.rawTitle();
+        String raw = SpanText.rawTitle(span);
         boolean episode = d.episodic;
         String title = raw.isEmpty() ? null : TitleText.clean(raw, span.dotted, episode, span.groupPrefix);
         if (episode && title != null && !TitleText.hasLatin(title)) {
-            String latin = span.latinBeforeLaterMarker(markers);
+            String latin = SpanText.latinBeforeLaterMarker(span, markers);
             if (latin != null) {
                 title = TitleText.clean(latin, span.dotted, true, span.groupPrefix);
             }

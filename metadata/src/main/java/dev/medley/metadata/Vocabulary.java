@@ -158,7 +158,8 @@ final class Vocabulary {
                     : next.digits && next.length() == 1 ? WORDS.get("dts") : null;
             case "e" -> nw.equals("ac3") ? WORDS.get("eac3") : null;
             case "dd", "ddp", "dd5", "ddp5", "dd2", "ddp2", "aac2", "aac", "ac3", "eac3", "truehd", "flac",
-                    "opus", "mpa2", "aac5" -> next.digits && next.length() == 1 ? WORDS.get(w.startsWith("mpa") ? "mpa" : w) : null;
+                    "opus", "mpa2", "aac5" -> next.digits && next.length() == 1
+                            ? WORDS.get(w.startsWith("mpa") ? "mpa" : w) : null;
             case "10", "8" -> nw.equals("bit") || nw.equals("bits") ? WORDS.get("10bit") : null;
             case "multi" -> nw.equals("subs") || nw.equals("sub") ? WORDS.get("subs") : null;
             case "director", "directors" -> nw.equals("cut") || nw.equals("s") ? DIRECTORS_CUT : null;
@@ -209,7 +210,8 @@ final class Vocabulary {
             return WORDS.get("x265");
         }
         if (w.startsWith("aac") || w.startsWith("ddp") || w.startsWith("eac3") || w.startsWith("ac3")
-                || w.startsWith("dts") || w.startsWith("mpa2") || (w.startsWith("dd") && len > 2 && Character.isDigit(w.charAt(2)))) {
+                || w.startsWith("dts") || w.startsWith("mpa2")
+                || (w.startsWith("dd") && len > 2 && Character.isDigit(w.charAt(2)))) {
             return WORDS.get(w.startsWith("mpa") ? "mpa" : w.startsWith("ddp") ? "ddp" : w.startsWith("dd") ? "dd"
                     : w.startsWith("eac3") ? "eac3" : w.startsWith("ac3") ? "ac3" : w.startsWith("dts") ? "dts" : "aac");
         }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one test case written as {@code input => kind; field=value; field=value} (fields end at "; ") and checks a parse
- * against it. Only the fields listed are checked; {@code field=-} means the field must be absent.
+ * Reads one test case written as {@code input => kind; field=value; field=value} and checks a parse
+ * against it. Fields end at "; ", so a value may hold a bare ";" ("Steins;Gate"). Only the fields
+ * listed are checked; {@code field=-} means the field must be absent.
  * {@code episode=1,2} lists episodes; {@code group} is the release group.
  */
 record Expectation(String input, Map<String, String> fields) {
