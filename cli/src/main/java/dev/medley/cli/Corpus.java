@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Generated media for benchmarks and the demo: every format this FFmpeg build can write. */
@@ -58,15 +57,6 @@ final class Corpus {
     }
 
     static boolean commandAvailable(String command) {
-        try {
-            Process process = new ProcessBuilder(command, "-version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return dev.medley.media.Ffmpeg.toolInstalled(command);
     }
 }

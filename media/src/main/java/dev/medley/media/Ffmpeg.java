@@ -77,6 +77,20 @@ public final class Ffmpeg {
                 : result;
     }
 
+    /** Returns whether the command-line tool {@code command} (ffmpeg, ffprobe) is installed and runs. */
+    public static boolean toolInstalled(String command) {
+        try {
+            Process process = new ProcessBuilder(command, "-version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Returns FFmpeg's text for an error code. */
     public static String errorText(int status) {
         byte[] buffer = new byte[256];

@@ -76,24 +76,14 @@ final class FfmpegProber implements Prober {
 
     @Override
     public MediaProbe probe(Path file) {
-        Path absolute = file.toAbsolutePath();
-        String path = absolute.toString();
-        long size;
-        try {
-            size = Files.size(absolute);
-        } catch (IOException e) {
-            return MediaProbe.failure(path, 0, "cannot read: " + Scanner.describe(e), name());
-        }
-        if (size == 0) {
-            return MediaProbe.failure(path, 0, "empty file (0 bytes)", name());
-        }
-        if (!Files.isReadable(absolute)) {
-            return MediaProbe.failure(path, size, "cannot read: permission denied", name());
+        ProbeTarget target = ProbeTarget.of(file, name());
+        if (target.refusal() != null) {
+            return target.refusal();
         }
         try (PointerScope scope = new PointerScope()) {
             LongPointer deadline = new LongPointer(1);
             deadline.put(System.nanoTime() + timeout.toNanos());
-            return probeNative(absolute, path, size, deadline);
+            return probeNative(target.absolute(), target.path(), target.size(), deadline);
         }
     }
 

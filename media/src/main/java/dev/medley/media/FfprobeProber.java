@@ -42,14 +42,12 @@ final class FfprobeProber implements Prober {
 
     @Override
     public MediaProbe probe(Path file) {
-        Path absolute = file.toAbsolutePath();
-        String path = absolute.toString();
-        long size;
-        try {
-            size = Files.size(absolute);
-        } catch (IOException e) {
-            return MediaProbe.failure(path, 0, "cannot read: " + Scanner.describe(e), name());
+        ProbeTarget target = ProbeTarget.of(file, name());
+        if (target.refusal() != null) {
+            return target.refusal();
         }
+        String path = target.path();
+        long size = target.size();
         ProcessBuilder command = new ProcessBuilder("ffprobe", "-v", "error", "-print_format", "json",
                 "-show_format", "-show_streams", "file:" + path).redirectErrorStream(false);
         Process process;

@@ -61,20 +61,7 @@ public final class TestMedia {
 
     /** Returns whether the ffmpeg and ffprobe commands are installed. */
     public static boolean ffmpegAvailable() {
-        return runs("ffmpeg") && runs("ffprobe");
-    }
-
-    private static boolean runs(String command) {
-        try {
-            Process process = new ProcessBuilder(command, "-version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Ffmpeg.toolInstalled("ffmpeg") && Ffmpeg.toolInstalled("ffprobe");
     }
 
     /** Writes a file of {@code kind} into {@code dir}, tagged with an artist and a title, and returns it. */

@@ -70,17 +70,11 @@ final class AudioEncoder extends StreamEncoder {
 
     /** Opens an encoder for {@code duration} of tone and adds its stream to {@code muxer}. */
     static AudioEncoder open(Muxer muxer, AVCodec codec, Duration duration) throws IOException {
-        AudioEncoder encoder = new AudioEncoder(muxer, codec, duration);
-        try {
-            encoder.configure();
-            return encoder;
-        } catch (IOException | RuntimeException | Error e) {
-            encoder.close();
-            throw e;
-        }
+        return configured(new AudioEncoder(muxer, codec, duration));
     }
 
-    private void configure() throws IOException {
+    @Override
+    void configure() throws IOException {
         context.sample_fmt(sampleFormat);
         context.sample_rate(sampleRate);
         av_channel_layout_default(context.ch_layout(), CHANNELS);

@@ -65,6 +65,20 @@ abstract sealed class StreamEncoder implements AutoCloseable permits AudioEncode
         }
     }
 
+    /** Sets up and opens the encoder and adds its stream to the muxer. */
+    abstract void configure() throws IOException;
+
+    /** Returns {@code encoder} configured, or closes it and rethrows when configuring fails. */
+    static <E extends StreamEncoder> E configured(E encoder) throws IOException {
+        try {
+            encoder.configure();
+            return encoder;
+        } catch (IOException | RuntimeException | Error e) {
+            encoder.close();
+            throw e;
+        }
+    }
+
     /** Returns whether another frame remains to be encoded. */
     abstract boolean hasNextFrame();
 

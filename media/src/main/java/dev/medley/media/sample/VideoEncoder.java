@@ -43,17 +43,11 @@ final class VideoEncoder extends StreamEncoder {
 
     /** Opens an encoder for {@code duration} of test pattern and adds its stream to {@code muxer}. */
     static VideoEncoder open(Muxer muxer, AVCodec codec, Duration duration) throws IOException {
-        VideoEncoder encoder = new VideoEncoder(muxer, codec, duration);
-        try {
-            encoder.configure();
-            return encoder;
-        } catch (IOException | RuntimeException | Error e) {
-            encoder.close();
-            throw e;
-        }
+        return configured(new VideoEncoder(muxer, codec, duration));
     }
 
-    private void configure() throws IOException {
+    @Override
+    void configure() throws IOException {
         int[] supported = FfmpegCalls.supportedValues(codec, AV_CODEC_CONFIG_PIX_FORMAT);
         int pixelFormat = FfmpegCalls.accepts(supported, AV_PIX_FMT_YUV420P)
                 ? AV_PIX_FMT_YUV420P
