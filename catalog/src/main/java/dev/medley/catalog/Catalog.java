@@ -115,6 +115,24 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** Returns the organise plans, on a connection of their own; close it when done. */
+    public Plans plans() {
+        try {
+            return new Plans(connect(file));
+        } catch (SQLException e) {
+            throw failure("open", e);
+        }
+    }
+
+    /** Returns the organiser's write-ahead journal, on a connection of its own; close it when done. */
+    public Journal journal() {
+        try {
+            return new Journal(connect(file));
+        } catch (SQLException e) {
+            throw failure("open", e);
+        }
+    }
+
     /** Returns what the catalog knows of the file with key {@code path}, if anything. */
     public synchronized Optional<KnownFile> lookup(String path) {
         try {
@@ -194,12 +212,21 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** Returns run {@code runId}, if the catalog has it. */
+    public synchronized Optional<RunRecord> run(long runId) {
+        return selectRuns("WHERE id = ?", runId).stream().findFirst();
+    }
+
     /** Returns the latest {@code limit} runs, newest first. */
     public synchronized List<RunRecord> runs(int limit) {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, command, arguments, started_at, ended_at, status, total, ok, failed, skipped
-                FROM runs ORDER BY id DESC LIMIT ?""")) {
-            select.setInt(1, limit);
+        return selectRuns("ORDER BY id DESC LIMIT ?", limit);
+    }
+
+    private List<RunRecord> selectRuns(String clause, long argument) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, command, arguments, started_at, ended_at, status, total, ok, failed, skipped FROM runs "
+                        + clause)) {
+            select.setLong(1, argument);
             List<RunRecord> runs = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

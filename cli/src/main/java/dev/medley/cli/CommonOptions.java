@@ -1,6 +1,8 @@
 package dev.medley.cli;
 
 import dev.medley.catalog.Catalog;
+import dev.medley.catalog.PathKey;
+import dev.medley.organize.Recovery;
 import dev.medley.core.BatchRunner;
 import dev.medley.core.ConsoleProgress;
 import java.nio.file.Path;
@@ -25,6 +27,26 @@ final class CommonOptions {
     @Option(names = "--stats-file", paramLabel = "FILE",
             description = "Also write the end-of-run statistics, as JSON, to FILE.")
     Path statsFile;
+
+    /**
+     * Opens the catalog and first puts straight whatever an interrupted organise run left half
+     * done, saying so on stderr.
+     */
+    Catalog openCatalog() {
+        Catalog catalog = Catalog.open(catalogFile());
+        try {
+            for (Recovery.Recovered recovered : Recovery.recover(catalog)) {
+                System.err.println("medley: recovered an interrupted " + recovered.operation().action() + " of "
+                        + PathKey.display(recovered.operation().source()) + ": "
+                        + (recovered.problem() != null ? recovered.problem()
+                                : recovered.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+            }
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+        return catalog;
+    }
 
     Path catalogFile() {
         return catalog != null ? catalog : Catalog.defaultLocation();

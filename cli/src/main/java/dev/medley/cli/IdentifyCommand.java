@@ -84,7 +84,7 @@ final class IdentifyCommand implements Callable<Integer> {
         Identify identify = new Identify(new Identify.Options(!namesWin));
         Prober prober = Prober.inProcess(Duration.ofSeconds(30));
         int failures = 0;
-        try (Catalog catalog = Catalog.open(common.catalogFile())) {
+        try (Catalog catalog = common.openCatalog()) {
             Scanner scanner = new Scanner(new dev.medley.media.ScanOptions(includeHidden, false, false),
                     (path, problem) -> System.err.println("medley: " + path + ": " + problem));
             for (Iterator<ScannedFile> files = scanner.walk(roots); files.hasNext(); ) {

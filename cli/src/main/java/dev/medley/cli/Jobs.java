@@ -31,7 +31,7 @@ final class Jobs {
         String command = commandLine.getCommandName();
         PrintWriter out = commandLine.getOut();
         PrintStream err = System.err;
-        try (Catalog catalog = Catalog.open(common.catalogFile())) {
+        try (Catalog catalog = common.openCatalog()) {
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), command, -1);
             BatchListener listener = progress;
             LibraryJob job = new LibraryJob(catalog, new LibraryJob.Options(prober, force, scan.options(),

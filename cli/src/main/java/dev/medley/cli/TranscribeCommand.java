@@ -138,7 +138,7 @@ final class TranscribeCommand implements Callable<Integer> {
             err.println("transcribe: engine " + kind.id() + ", " + strategy);
         }
         List<String> failures = new ArrayList<>();
-        try (Catalog catalog = Catalog.open(common.catalogFile())) {
+        try (Catalog catalog = common.openCatalog()) {
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "transcribe", -1);
             TranscribeJob job = new TranscribeJob(catalog, engineOptions, new TranscribeJob.Options(outputs,
                     out == null ? null : out.toAbsolutePath(), force, vad, scan.options(), strategy.workers() + 1,

@@ -83,6 +83,7 @@ public final class ConsoleProgress implements BatchListener {
     }
 
     private int linesPrinted;
+    private String note;
 
     @Override
     public synchronized void onStart(String stage) {
@@ -91,16 +92,20 @@ public final class ConsoleProgress implements BatchListener {
 
     @Override
     public synchronized void onItemDone(String stage, ItemResult<?, ?> result) {
+        step(result instanceof ItemResult.Failed<?, ?>);
+    }
+
+    /** Counts one item done by work that does not run on a {@link BatchRunner}: a plan decision, a file moved. */
+    public synchronized void step(boolean failedItem) {
         startIfNeeded();
         done++;
-        boolean newFailure = result instanceof ItemResult.Failed<?, ?>;
-        if (newFailure) {
+        if (failedItem) {
             failed++;
         }
         if (bar != null) {
             bar.step();
-            if (newFailure) {
-                bar.setExtraMessage(" " + failed + " failed");
+            if (failedItem || note != null) {
+                bar.setExtraMessage(extra());
             }
         } else if (mode == Mode.LINES && !finished) {
             long now = ticker.read();
@@ -110,6 +115,24 @@ public final class ConsoleProgress implements BatchListener {
                 err.println(line(now, false));
             }
         }
+    }
+
+    /** Shows {@code text} beside the count, such as what each stage of a pipeline has done. */
+    public synchronized void note(String text) {
+        note = text;
+        if (bar != null) {
+            bar.setExtraMessage(extra());
+        }
+    }
+
+    private String extra() {
+        String failures = failed > 0 ? " " + failed + " failed" : "";
+        return note == null ? failures : " " + note + failures;
+    }
+
+    /** Closes the display. */
+    public void finish() {
+        onFinish(null);
     }
 
     @Override
@@ -167,6 +190,9 @@ public final class ConsoleProgress implements BatchListener {
         line.append(", ").append(formatRate(rate)).append(" items/s");
         if (failed > 0) {
             line.append(", ").append(failed).append(" failed");
+        }
+        if (note != null) {
+            line.append(" [").append(note).append(']');
         }
         if (!last && total > done && rate > 0) {
             Duration eta = Duration.ofNanos((long) ((total - done) / rate * 1e9));

@@ -11,9 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "runs", description = "Lists recent runs recorded in the catalog, newest first.",
-        footerHeading = "%nExamples:%n", footer = {"  medley runs", "  medley runs --limit 100 --json"})
-final class RunsCommand implements Callable<Integer> {
+@Command(name = "history", aliases = "runs",
+        description = {"Lists recent runs recorded in the catalog, newest first: scans, probes, transcriptions,",
+            "organise plans (`organize`), applies and undos. Plan ids go to `medley organize --apply --plan ID`,",
+            "apply ids to `medley undo ID`. Runs killed midway show as interrupted; any command recovers them."},
+        footerHeading = "%nExamples:%n", footer = {"  medley history", "  medley history --limit 100 --json"})
+final class HistoryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
@@ -23,7 +26,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Catalog catalog = Catalog.open(common.catalogFile())) {
+        try (Catalog catalog = common.openCatalog()) {
             for (RunRecord run : catalog.runs(limit)) {
                 if (common.json) {
                     java.util.Map<String, Object> line = new java.util.LinkedHashMap<>();

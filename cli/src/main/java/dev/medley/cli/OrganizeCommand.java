@@ -1,0 +1,278 @@
+package dev.medley.cli;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.catalog.KnownFile;
+import dev.medley.catalog.PathKey;
+import dev.medley.catalog.PlanInfo;
+import dev.medley.catalog.Plans;
+import dev.medley.catalog.RunRecord;
+import dev.medley.core.ConsoleProgress;
+import dev.medley.media.LibraryJob;
+import dev.medley.media.MediaProbe;
+import dev.medley.media.ProbeJson;
+import dev.medley.media.Prober;
+import dev.medley.media.ScanOptions;
+import dev.medley.metadata.Identify;
+import dev.medley.organize.Applier;
+import dev.medley.organize.Mode;
+import dev.medley.organize.OnConflict;
+import dev.medley.organize.Planner;
+import dev.medley.organize.Templates;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "organize",
+        aliases = "organise",
+        description = {
+            "Files media into a clean library by naming templates. Without --apply it is a dry run: it",
+            "prints the plan (from -> to, why; what stays and why) and stores it in the catalog. --apply",
+            "then carries out exactly that plan, every operation journaled, so an interruption at any",
+            "moment loses and duplicates nothing; `medley undo --last` reverts it.",
+            "",
+            "Default templates (change them with --templates FILE, lines of `kind = template`):",
+            "  episode = {show}/Season {season:00}/{show} - S{season:00}E{episode:00} - {episodeTitle}",
+            "  movie   = {title} ({year})/{title} ({year})",
+            "  music   = {albumArtist}/{album} ({year})/{disc}-{track:00} {title}",
+            "Extras go to Featurettes/, Trailers/, Behind The Scenes/, ... beside their film; samples stay.",
+            "Subtitles, .nfo, posters, covers, .lrc, .cue and transcripts travel with their media."
+        },
+        sortOptions = false,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  medley organize ~/Downloads --to /media/library            review the plan",
+            "  medley organize --apply                                    carry out the plan just reviewed",
+            "  medley organize ~/Downloads --to /media/library --apply --yes   plan and apply in one go",
+            "  medley organize /mnt/old --to /media/library --mode hardlink --fallback copy",
+            "  medley undo --last"
+        })
+final class OrganizeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Parameters(paramLabel = "SRC", arity = "0..*", description = "Folders (walked recursively) or files to organise.")
+    List<Path> sources = List.of();
+
+    @Option(names = "--to", paramLabel = "LIBRARY", description = "The library root that files are filed into.")
+    Path library;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "move",
+            description = "move, copy, hardlink, symlink or reflink (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--fallback", paramLabel = "copy",
+            description = "Where a hard link or reflink is impossible, copy instead (each such file is reported). "
+                    + "Without it, such a file is an error.")
+    String fallback;
+
+    @Option(names = "--templates", paramLabel = "FILE", description = "Naming templates (lines of `kind = template`).")
+    Path templatesFile;
+
+    @Option(names = "--on-conflict", paramLabel = "POLICY", defaultValue = "skip",
+            description = "When a target name is taken: skip (leave the file), rename (\"Title (2)\"), "
+                    + "or keep-both (rename, even identical content). Default: ${DEFAULT-VALUE}.")
+    String onConflict;
+
+    @Option(names = "--apply", description = "Carry out the plan: the one just reviewed for these settings, or --plan ID.")
+    boolean apply;
+
+    @Option(names = {"-y", "--yes"}, description = "With --apply: plan now and apply without a separate review.")
+    boolean yes;
+
+    @Option(names = "--plan", paramLabel = "ID", description = "With --apply: the plan to carry out (see `medley history`).")
+    Long planId;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine commandLine = spec.commandLine();
+        try (Catalog catalog = common.openCatalog()) {
+            if (apply && (sources.isEmpty() || planId != null)) {
+                if (!sources.isEmpty() || library != null) {
+                    throw new CommandLine.ParameterException(commandLine, "--plan ID takes no SRC or --to: the plan has them");
+                }
+                long plan = planId != null ? planId : latestPlan(catalog, commandLine);
+                return applyPlan(catalog, plan, common, commandLine.getOut(), System.err);
+            }
+            Planner.Options options = options(commandLine);
+            if (apply && !yes) {
+                long reviewed = reviewedPlan(catalog, options).orElseThrow(() -> new CommandLine.ParameterException(
+                        commandLine, "no reviewed plan for these sources and settings; run the same command without"
+                                + " --apply to review the plan first, or add --yes to plan and apply in one go"));
+                return applyPlan(catalog, reviewed, common, commandLine.getOut(), System.err);
+            }
+            Planner.Summary plan = plan(catalog, options, common, commandLine.getOut(), System.err);
+            if (apply) {
+                return Math.max(applyPlan(catalog, plan.runId(), common, commandLine.getOut(), System.err),
+                        problems(plan));
+            }
+            if (!common.json && !common.quiet) {
+                System.err.println("Review the plan, then carry it out with:  medley organize --apply"
+                        + (common.catalog != null ? " --catalog " + common.catalog : "")
+                        + "   (undo later with: medley undo --last)");
+            }
+            return problems(plan);
+        }
+    }
+
+    private Planner.Options options(CommandLine commandLine) throws IOException {
+        if (sources.isEmpty() || library == null) {
+            throw new CommandLine.ParameterException(commandLine, "give the folders to organise and --to LIBRARY");
+        }
+        for (Path source : sources) {
+            if (!Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new CommandLine.ParameterException(commandLine, "no such file or folder: " + source);
+            }
+        }
+        if (fallback != null && !fallback.equals("copy")) {
+            throw new CommandLine.ParameterException(commandLine, "--fallback takes only `copy`");
+        }
+        Mode parsedMode;
+        OnConflict policy;
+        try {
+            parsedMode = Mode.of(mode);
+            policy = OnConflict.of(onConflict);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "unknown --mode or --on-conflict value: "
+                    + mode + ", " + onConflict + " (see --help)");
+        }
+        Path root = library.toAbsolutePath().normalize();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new CommandLine.ParameterException(commandLine, "--to must be a folder: " + root);
+        }
+        Files.createDirectories(root);
+        Templates templates = templatesFile == null ? Templates.DEFAULT : Templates.load(templatesFile);
+        return new Planner.Options(root.toRealPath(), sources, parsedMode, fallback != null, policy, templates);
+    }
+
+    private static int problems(Planner.Summary plan) {
+        return plan.problems() > 0 ? 1 : 0;
+    }
+
+    /**
+     * Plans: probes what the catalog lacks (one probe per file, recorded), then walks the sources
+     * and prints each decision. Shared with {@code medley process}.
+     */
+    static Planner.Summary plan(Catalog catalog, Planner.Options options, CommonOptions common, PrintWriter out,
+            PrintStream err) {
+        LibraryJob probing = new LibraryJob(catalog, new LibraryJob.Options(Prober.inProcess(Duration.ofSeconds(30)),
+                false, ScanOptions.DEFAULT, common.workers(),
+                ConsoleProgress.create(err, common.progressMode(), "probe", -1)));
+        probing.run("probe", String.join(" ", options.sources().stream().map(Path::toString).toList()),
+                options.sources(), (path, problem) -> { }, outcome -> { });
+        return planOnly(catalog, options, common, out, err, probesFrom(catalog));
+    }
+
+    /** Plans from probes the catalog already holds (a file it lacks is probed now, not recorded). */
+    static Planner.Summary planOnly(Catalog catalog, Planner.Options options, CommonOptions common, PrintWriter out,
+            PrintStream err, Planner.Probes probes) {
+        String arguments = "--to " + options.library() + " --mode " + options.mode().key() + " "
+                + String.join(" ", options.sources().stream().map(Path::toString).toList());
+        long runId = catalog.startRun("organize", arguments);
+        ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "plan", -1);
+        OrganizeOutput output = new OrganizeOutput(out, common.json, options.library(), options.sources(),
+                options.mode().key());
+        Planner.Summary summary = new Planner(catalog, options, probes, Identify.DEFAULT).plan(runId, planned -> {
+            output.planned(runId, planned);
+            progress.step(false);
+        }, (path, problem) -> err.println("medley: " + path + ": " + problem));
+        progress.finish();
+        out.flush();
+        catalog.finishRun(runId, summary.problems() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
+                new RunRecord.Counts(summary.planned() + summary.skipped(), summary.planned(), summary.problems(),
+                        summary.skipped()));
+        report(summary, options, common, err);
+        return summary;
+    }
+
+    static Planner.Probes probesFrom(Catalog catalog) {
+        Prober prober = Prober.inProcess(Duration.ofSeconds(30));
+        return (file, size, mtime) -> {
+            KnownFile known = catalog.lookup(PathKey.of(file)).orElse(null);
+            return known != null && known.probeIsCurrent(size, mtime)
+                    ? ProbeJson.read(known.probe().resultJson())
+                    : prober.probe(file);
+        };
+    }
+
+    private static void report(Planner.Summary plan, Planner.Options options, CommonOptions common, PrintStream err) {
+        if (common.json) {
+            err.println("{\"plan\":" + plan.runId() + ",\"planned\":" + plan.planned() + ",\"skipped\":" + plan.skipped()
+                    + ",\"duplicates\":" + plan.duplicates() + ",\"conflicts\":" + plan.conflicts() + ",\"bytes\":"
+                    + plan.bytes() + ",\"problems\":" + plan.problems() + "}");
+        } else if (!common.quiet || plan.problems() > 0) {
+            err.printf("plan %d: %d files to %s into %s (%s), %d left where they are; %d duplicates, %d conflicts%s%n",
+                    plan.runId(), plan.planned(), options.mode().key(), options.library(), Applier.megabytes(plan.bytes()),
+                    plan.skipped(), plan.duplicates(), plan.conflicts(),
+                    plan.problems() > 0 ? "; " + plan.problems() + " paths could not be read (listed above)" : "");
+        }
+        err.flush();
+    }
+
+    /** Applies plan {@code planRun} as a new run, printing each outcome. Shared with {@code medley process}. */
+    static int applyPlan(Catalog catalog, long planRun, CommonOptions common, PrintWriter out, PrintStream err) {
+        PlanInfo plan;
+        long acting;
+        try (Plans plans = catalog.plans()) {
+            plan = plans.find(planRun).orElseThrow(() -> new IllegalArgumentException(
+                    "there is no plan " + planRun + "; `medley history` lists the runs"));
+            acting = plans.counts(planRun)[0];
+        }
+        long runId = catalog.startRun("apply", "--plan " + planRun);
+        ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "apply", acting);
+        OrganizeOutput output = new OrganizeOutput(out, common.json, Path.of(plan.library()),
+                plan.sources().stream().map(Path::of).toList(), plan.mode());
+        Applier.Summary summary = new Applier(catalog).apply(planRun, runId, result -> {
+            output.applied(planRun, result);
+            if (result.status() != Applier.Status.SKIPPED) {
+                progress.step(result.status() == Applier.Status.FAILED);
+            }
+        });
+        progress.finish();
+        out.flush();
+        catalog.finishRun(runId, summary.failed() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
+                new RunRecord.Counts(summary.done() + summary.failed(), summary.done(), summary.failed(), summary.skipped()));
+        if (common.json) {
+            err.println("{\"apply\":" + runId + ",\"plan\":" + planRun + ",\"done\":" + summary.done() + ",\"failed\":"
+                    + summary.failed() + ",\"alreadyDone\":" + summary.alreadyDone() + "}");
+        } else if (!common.quiet || summary.failed() > 0) {
+            err.printf("apply %d of plan %d: %d done, %d failed%s. Undo with: medley undo %d%n", runId, planRun,
+                    summary.done(), summary.failed(),
+                    summary.alreadyDone() > 0 ? ", " + summary.alreadyDone() + " done by an earlier apply" : "", runId);
+        }
+        err.flush();
+        return summary.exitCode();
+    }
+
+    private static long latestPlan(Catalog catalog, CommandLine commandLine) {
+        try (Plans plans = catalog.plans()) {
+            return plans.latest().map(PlanInfo::runId).orElseThrow(() -> new CommandLine.ParameterException(commandLine,
+                    "there is no plan to apply; make one first: medley organize SRC... --to LIBRARY"));
+        }
+    }
+
+    // The newest plan, if it was made for exactly these sources and settings.
+    private static java.util.Optional<Long> reviewedPlan(Catalog catalog, Planner.Options options) {
+        try (Plans plans = catalog.plans()) {
+            return plans.latest().filter(plan -> plan.library().equals(options.library().toString())
+                    && plan.mode().equals(options.mode().key())
+                    && Objects.equals(plan.fallback(), options.fallbackCopy() ? "copy" : null)
+                    && plan.onConflict().equals(options.onConflict().key())
+                    && plan.sources().equals(options.sources().stream().map(Path::toString).toList()))
+                    .map(PlanInfo::runId);
+        }
+    }
+}

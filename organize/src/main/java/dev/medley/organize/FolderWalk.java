@@ -1,0 +1,127 @@
+package dev.medley.organize;
+
+import dev.medley.media.Scanner;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Walks source trees a folder at a time: a folder's files are handed over together, before its
+ * subfolders are entered, so that sidecars can be matched with their media. Holds one listing of
+ * subfolder names per level of depth. Hidden entries are passed over; links are handed over as
+ * entries but never followed; the library itself is never entered when it lies inside a source.
+ */
+final class FolderWalk {
+    /** One entry of a folder, read without following links. */
+    record Entry(Path path, String name, long size, long mtimeNanos, boolean link, boolean regularFile) {}
+
+    /**
+     * One folder's entries.
+     *
+     * @param names the folder names from the source root (its own name included) down to this folder
+     */
+    record Folder(Path path, List<String> names, List<Entry> entries) {}
+
+    private final Path library;
+    private final Scanner.Problems problems;
+
+    FolderWalk(Path library, Scanner.Problems problems) {
+        this.library = library;
+        this.problems = problems;
+    }
+
+    void walk(Path source, Consumer<Folder> visitor) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            problems.report(source, e instanceof NoSuchFileException ? "no such file or directory" : String.valueOf(e.getMessage()));
+            return;
+        }
+        if (!attributes.isDirectory()) {
+            Path parent = source.getParent();
+            visitor.accept(new Folder(parent, names(parent, parent), List.of(entry(source, attributes))));
+            return;
+        }
+        Deque<Iterator<Path>> stack = new ArrayDeque<>();
+        List<Path> top = visit(source, source, visitor);
+        stack.push(top.iterator());
+        while (!stack.isEmpty()) {
+            Iterator<Path> level = stack.peek();
+            if (!level.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            stack.push(visit(level.next(), source, visitor).iterator());
+        }
+    }
+
+    /** Hands over {@code folder}'s files and returns its subfolders, sorted. */
+    private List<Path> visit(Path folder, Path root, Consumer<Folder> visitor) {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
+            for (Path child : listing) {
+                children.add(child);
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.report(folder, "cannot read folder: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return List.of();
+        }
+        children.sort(null);
+        List<Entry> entries = new ArrayList<>();
+        List<Path> subfolders = new ArrayList<>();
+        for (Path child : children) {
+            if (child.getFileName().toString().startsWith(".") || child.equals(library)) {
+                continue;
+            }
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                continue; // Vanished since the listing.
+            } catch (IOException e) {
+                problems.report(child, "cannot read: " + e.getMessage());
+                continue;
+            }
+            if (attributes.isDirectory()) {
+                subfolders.add(child);
+            } else {
+                entries.add(entry(child, attributes));
+            }
+        }
+        if (!entries.isEmpty()) {
+            visitor.accept(new Folder(folder, names(root, folder), entries));
+        }
+        return subfolders;
+    }
+
+    private static Entry entry(Path path, BasicFileAttributes attributes) {
+        return new Entry(path, path.getFileName().toString(), attributes.size(),
+                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), attributes.isSymbolicLink(),
+                attributes.isRegularFile());
+    }
+
+    private static List<String> names(Path root, Path folder) {
+        List<String> names = new ArrayList<>();
+        if (root.getFileName() != null) {
+            names.add(root.getFileName().toString());
+        }
+        for (Path part : root.relativize(folder)) {
+            if (!part.toString().isEmpty()) {
+                names.add(part.toString());
+            }
+        }
+        return names;
+    }
+}

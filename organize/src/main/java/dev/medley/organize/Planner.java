@@ -1,0 +1,275 @@
+package dev.medley.organize;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.catalog.PathKey;
+import dev.medley.catalog.PlanInfo;
+import dev.medley.catalog.PlanItem;
+import dev.medley.catalog.Plans;
+import dev.medley.media.MediaProbe;
+import dev.medley.media.MediaSniffer;
+import dev.medley.media.Scanner;
+import dev.medley.metadata.Identify;
+import dev.medley.metadata.MediaName;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/*
+ * Planning streams: folders are read one at a time (a folder is the unit because sidecars travel
+ * with media of the same folder), each decision is written to the catalog as it is made and
+ * passed on, and nothing per file is kept but what the whole plan must answer: which target names
+ * are taken (TargetNames) and which sizes were seen (Duplicates, which hashes a file only when
+ * another of the same size exists). That keeps memory to a few dozen bytes per file.
+ */
+
+/**
+ * Makes an organise plan: for every file under the sources, where it goes in the library and
+ * why, or why it stays. Stores the plan in the catalog, where {@link Applier} picks it up.
+ */
+public final class Planner {
+    private static final Pattern SEASON_FOLDER =
+            Pattern.compile("(?i)(season|series|staffel|saison|temporada)[ ._-]*\\d{1,4}|specials?");
+    private static final Set<String> PARTIAL = Set.of("part", "crdownload", "!qb", "partial");
+
+    /**
+     * What to plan.
+     *
+     * @param library the library root, absolute
+     * @param sources the folders (or files) to organise
+     * @param fallbackCopy whether hard links and reflinks may fall back to copies, each reported
+     */
+    public record Options(
+            Path library, List<Path> sources, Mode mode, boolean fallbackCopy, OnConflict onConflict,
+            Templates templates) {
+        /** Makes the paths absolute. */
+        public Options {
+            library = library.toAbsolutePath().normalize();
+            sources = Scanner.distinctRoots(sources);
+        }
+    }
+
+    /** Supplies a media file's probe: from the catalog when current, else by probing it now. */
+    @FunctionalInterface
+    public interface Probes {
+        MediaProbe probe(Path file, long size, long mtimeNanos);
+    }
+
+    /**
+     * One decision of the plan.
+     *
+     * @param what what the file was taken for: episode, movie, music, extra, sidecar, or other
+     */
+    public record Planned(PlanItem item, String what) {}
+
+    /** Counts of a plan. */
+    public record Summary(
+            long runId, long planned, long skipped, long duplicates, long conflicts, long bytes, long problems) {}
+
+    private final Catalog catalog;
+    private final Options options;
+    private final Probes probes;
+    private final Identify identify;
+
+    public Planner(Catalog catalog, Options options, Probes probes, Identify identify) {
+        this.catalog = catalog;
+        this.options = options;
+        this.probes = probes;
+        this.identify = identify;
+    }
+
+    /**
+     * Plans, recording the plan as made by run {@code runId}, passing each decision to {@code sink}
+     * in plan order and each unreadable path to {@code problems}.
+     */
+    public Summary plan(long runId, Consumer<Planned> sink, Scanner.Problems problems) {
+        try (Plans plans = catalog.plans()) {
+            plans.create(new PlanInfo(runId, options.library().toString(), options.mode().key(),
+                    options.fallbackCopy() ? "copy" : null, options.onConflict().key(),
+                    options.sources().stream().map(Path::toString).toList(), Instant.now()));
+            Run run = new Run(runId, plans, sink);
+            long[] unreadable = new long[1];
+            FolderWalk walk = new FolderWalk(options.library(), (path, problem) -> {
+                unreadable[0]++;
+                problems.report(path, problem);
+            });
+            for (Path source : options.sources()) {
+                walk.walk(source, run::folder);
+            }
+            plans.flush();
+            return new Summary(runId, run.planned, run.skipped, run.duplicates, run.conflicts, run.bytes, unreadable[0]);
+        }
+    }
+
+    /** The state of one planning run. */
+    private final class Run {
+        final long runId;
+        final Plans plans;
+        final Consumer<Planned> sink;
+        final TargetNames names = new TargetNames(options.library());
+        final Duplicates sameContent = new Duplicates();
+        long seq;
+        long planned;
+        long skipped;
+        long duplicates;
+        long conflicts;
+        long bytes;
+
+        Run(long runId, Plans plans, Consumer<Planned> sink) {
+            this.runId = runId;
+            this.plans = plans;
+            this.sink = sink;
+        }
+
+        void folder(FolderWalk.Folder folder) {
+            List<String> media = new ArrayList<>();
+            List<String> others = new ArrayList<>();
+            Map<String, FolderWalk.Entry> byName = new HashMap<>();
+            for (FolderWalk.Entry entry : folder.entries()) {
+                byName.put(entry.name(), entry);
+                String why = passOver(entry);
+                if (why != null) {
+                    skip(entry.path(), entry.size(), "other", why, null, null);
+                } else if (isMedia(entry)) {
+                    media.add(entry.name());
+                } else {
+                    others.add(entry.name());
+                }
+            }
+            Sidecars.Match match = Sidecars.match(media, others);
+            for (String name : media) {
+                FolderWalk.Entry entry = byName.get(name);
+                Path target = media(folder, entry);
+                for (Sidecars.Sidecar sidecar : match.byMedia().getOrDefault(name, List.of())) {
+                    sidecar(byName.get(sidecar.name()), sidecar, entry, target);
+                }
+            }
+            for (String name : match.unmatched()) {
+                FolderWalk.Entry entry = byName.get(name);
+                skip(entry.path(), entry.size(), "other", "not media, and no media file here has its name", null, null);
+            }
+        }
+
+        private String passOver(FolderWalk.Entry entry) {
+            if (entry.link()) {
+                return "a link; links are not followed";
+            }
+            if (!entry.regularFile()) {
+                return "not a regular file";
+            }
+            if (PARTIAL.contains(extension(entry.name()))) {
+                return "a partial download";
+            }
+            return null;
+        }
+
+        private boolean isMedia(FolderWalk.Entry entry) {
+            try {
+                return MediaSniffer.isMedia(entry.path());
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** Plans one media file; returns its target, or null when it stays. */
+        private Path media(FolderWalk.Folder folder, FolderWalk.Entry entry) {
+            Path path = entry.path();
+            MediaProbe probe = probes.probe(path, entry.size(), entry.mtimeNanos());
+            MediaName name = identify.identify(path.toString(), probe.tags() == null ? Map.of() : probe.tags()).name();
+            List<String> folders = folder.names();
+            Extras.Extra extra = Extras.classify(folders, entry.name(), name.extra());
+            if (extra.kind() == ExtraKind.SAMPLE) {
+                return skip(path, entry.size(), "sample", "a sample clip", null, null);
+            }
+            if (!probe.ok()) {
+                return skip(path, entry.size(), name.kind().key(), "not playable: " + probe.error(), null, null);
+            }
+            String extension = extension(entry.name());
+            String stem = stem(entry.name());
+            Naming naming = extra.kind() != ExtraKind.NONE
+                    ? Naming.extra(options.templates(), folders, extra, stem, SEASON_FOLDER)
+                    : Naming.main(options.templates(), name, stem);
+            String role = extra.kind() != ExtraKind.NONE ? "extra" : "media";
+            String what = extra.kind() != ExtraKind.NONE ? "extra" : name.kind().key();
+            if (naming.problem() != null) {
+                return skip(path, entry.size(), what, naming.problem(), null, null);
+            }
+            String duplicateOf = sameContent.duplicateOf(path, entry.size());
+            if (duplicateOf != null && options.onConflict() != OnConflict.KEEP_BOTH) {
+                duplicates++;
+                return skip(path, entry.size(), what, "duplicate of " + duplicateOf, "duplicate", sameContent.hash(path));
+            }
+            TargetNames.Claim claim = names.claim(naming.relative(), extension.isEmpty() ? "" : "." + extension,
+                    path, options.onConflict());
+            String conflict = duplicateOf != null ? "duplicate of " + duplicateOf : claim.conflict();
+            if (duplicateOf != null) {
+                duplicates++;
+            }
+            if (claim.target() == null) {
+                conflicts++;
+                return skip(path, entry.size(), what, claim.why(), claim.conflict(), null);
+            }
+            if (claim.conflict() != null) {
+                conflicts++;
+            }
+            return add(path, claim.target(), entry.size(), role, what, naming.reason(), conflict);
+        }
+
+        private void sidecar(FolderWalk.Entry entry, Sidecars.Sidecar sidecar, FolderWalk.Entry media, Path mediaTarget) {
+            if (mediaTarget == null) {
+                skip(entry.path(), entry.size(), "sidecar", "stays with " + media.name() + ", which stays", null, null);
+                return;
+            }
+            String name = sidecar.folderLevel()
+                    ? SafeNames.segment(sidecar.name())
+                    : SafeNames.capBytes(stem(mediaTarget.getFileName().toString()) + sidecar.suffix(), 255);
+            Path relative = options.library().relativize(mediaTarget.resolveSibling(name));
+            TargetNames.Claim claim = names.claimExact(relative, entry.path());
+            if (claim.target() == null) {
+                conflicts++;
+                skip(entry.path(), entry.size(), "sidecar", claim.why(), claim.conflict(), null);
+                return;
+            }
+            add(entry.path(), claim.target(), entry.size(), "sidecar", "sidecar", "goes with " + media.name(), null);
+        }
+
+        private Path add(Path source, Path target, long size, String role, String what, String reason, String conflict) {
+            if (source.equals(target)) {
+                skip(source, size, what, "already in place", null, null);
+                return target;
+            }
+            PlanItem item = new PlanItem(seq++, role, PathKey.of(source), PathKey.of(target), false, reason, conflict,
+                    size, null);
+            plans.add(runId, item);
+            planned++;
+            bytes += size;
+            sink.accept(new Planned(item, what));
+            return target;
+        }
+
+        private Path skip(Path source, long size, String what, String why, String conflict, String hash) {
+            PlanItem item = new PlanItem(seq++, what.equals("sidecar") ? "sidecar" : "media", PathKey.of(source), null,
+                    true, why, conflict, size, hash);
+            plans.add(runId, item);
+            skipped++;
+            sink.accept(new Planned(item, what));
+            return null;
+        }
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? name : name.substring(0, dot);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.medley.organize;
+
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names a plan has taken in the library, compared without regard to case, so that no two
+ * files of a plan, and no planned file and a file already in the library, end up with names that
+ * a case-insensitive file system (macOS, Windows, most USB drives) would take for one.
+ *
+ * <p>Holds a 64-bit hash per planned file, and the real spelling of each planned folder, so that
+ * "Show/season 01" joins the "Show/Season 01" already planned or on disk instead of becoming a
+ * second folder that differs only in case.
+ */
+final class TargetNames {
+    private static final Hasher64 HASHER = Hashing.xxh3_64();
+    private static final int LISTINGS_KEPT = 256;
+
+    /**
+     * The outcome of claiming a name.
+     *
+     * @param target the name granted, or null when the file must stay
+     * @param conflict what stood in the way, or null
+     * @param why when the file must stay, why
+     */
+    record Claim(Path target, String conflict, String why) {}
+
+    private final Path library;
+    private final Set<Long> files = new HashSet<>();
+    private final Map<String, String> folders = new HashMap<>();
+    private final Map<Path, Map<String, String>> listings = new LinkedHashMap<>(LISTINGS_KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Map<String, String>> eldest) {
+            return size() > LISTINGS_KEPT;
+        }
+    };
+
+    TargetNames(Path library) {
+        this.library = library;
+    }
+
+    /**
+     * Claims {@code relative + extension} for {@code source}, or under {@code policy} a numbered
+     * variant of it ("Title (2).mkv") when it is taken.
+     */
+    Claim claim(String relative, String extension, Path source, OnConflict policy) {
+        String folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
+        String base = relative.substring(relative.lastIndexOf('/') + 1);
+        Path folderPath = canonicalFolder(folder);
+        Path wanted = folderPath.resolve(SafeNames.capBytes(base + extension, 255));
+        if (wanted.equals(source)) {
+            return new Claim(wanted, null, null);
+        }
+        Path existing = taken(wanted);
+        if (existing == null) {
+            take(wanted);
+            return new Claim(wanted, null, null);
+        }
+        boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
+        boolean identical = onDisk && sameContent(existing, source);
+        String conflict = identical ? "duplicate of " + existing
+                : onDisk ? "target exists: " + existing : "another file of this plan takes " + existing.getFileName();
+        if (policy == OnConflict.SKIP || (identical && policy == OnConflict.RENAME)) {
+            return new Claim(null, identical ? "duplicate" : onDisk ? "exists" : "taken", conflict + "; left where it is");
+        }
+        for (int n = 2; n < 1000; n++) {
+            Path numbered = folderPath.resolve(SafeNames.capBytes(base + " (" + n + ")" + extension, 255));
+            if (taken(numbered) == null) {
+                take(numbered);
+                return new Claim(numbered, conflict, null);
+            }
+        }
+        return new Claim(null, "taken", conflict + "; no free numbered name");
+    }
+
+    /** Claims exactly {@code relative} (a sidecar's name follows its media), or reports why not. */
+    Claim claimExact(Path relative, Path source) {
+        Path parent = relative.getParent();
+        Path wanted = canonicalFolder(parent == null ? "" : parent.toString()).resolve(relative.getFileName().toString());
+        if (wanted.equals(source)) {
+            return new Claim(wanted, null, null);
+        }
+        Path existing = taken(wanted);
+        if (existing == null) {
+            take(wanted);
+            return new Claim(wanted, null, null);
+        }
+        boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
+        return new Claim(null, onDisk ? "exists" : "taken",
+                (onDisk ? "target exists: " : "another file of this plan takes ") + existing + "; left where it is");
+    }
+
+    /** Returns the file that already holds a name equal to {@code wanted} but for case, or null. */
+    private Path taken(Path wanted) {
+        String key = SafeNames.foldKey(library.relativize(wanted).toString());
+        if (files.contains(HASHER.hashCharsToLong(key))) {
+            return wanted;
+        }
+        Map<String, String> listing = listing(wanted.getParent());
+        String actual = listing.get(SafeNames.foldKey(wanted.getFileName().toString()));
+        return actual == null ? null : wanted.resolveSibling(actual);
+    }
+
+    private void take(Path target) {
+        files.add(HASHER.hashCharsToLong(SafeNames.foldKey(library.relativize(target).toString())));
+    }
+
+    /** Returns the folder {@code relative} as spelled by the first of the plan or the disk to use it. */
+    private Path canonicalFolder(String relative) {
+        Path current = library;
+        String soFar = "";
+        for (String segment : relative.isEmpty() ? new String[0] : relative.split("/")) {
+            soFar = soFar.isEmpty() ? segment : soFar + "/" + segment;
+            String key = SafeNames.foldKey(soFar);
+            String spelled = folders.get(key);
+            if (spelled == null) {
+                String onDisk = listing(current).get(SafeNames.foldKey(segment));
+                spelled = onDisk != null ? onDisk : segment;
+                folders.put(key, spelled);
+            }
+            current = current.resolve(spelled);
+        }
+        return current;
+    }
+
+    /** Returns the entries of {@code folder} on disk by case-folded name; empty when it does not exist. */
+    private Map<String, String> listing(Path folder) {
+        Map<String, String> listing = listings.get(folder);
+        if (listing != null) {
+            return listing;
+        }
+        listing = new HashMap<>();
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    listing.putIfAbsent(SafeNames.foldKey(name), name);
+                }
+            } catch (IOException e) {
+                // Unreadable: treated as empty; applying will meet the problem and report it per file.
+            }
+        }
+        listings.put(folder, listing);
+        return listing;
+    }
+
+    private static boolean sameContent(Path existing, Path source) {
+        try {
+            return Files.size(existing) == Files.size(source) && ContentHash.of(existing).equals(ContentHash.of(source));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
