@@ -73,6 +73,11 @@ final class Extras {
             return new Extra(folderKind(folders.get(folder)), owner(folders, folder));
         }
         String stem = Sidecars.stem(fileName).toLowerCase(Locale.ROOT);
+        // Plex and Jellyfin also take a bare "trailer.mp4" beside the film for its trailer.
+        ExtraKind bare = SUFFIXES.get("-" + SEPARATORS.matcher(stem).replaceAll(""));
+        if (bare != null && own >= 0) {
+            return new Extra(bare, own);
+        }
         for (Map.Entry<String, ExtraKind> suffix : SUFFIXES.entrySet()) {
             if (stem.endsWith(suffix.getKey()) && stem.length() > suffix.getKey().length()) {
                 return new Extra(suffix.getValue(), own);
