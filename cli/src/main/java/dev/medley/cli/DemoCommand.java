@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -20,12 +22,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         description = {
-            "Generates a small sample library (music with tags, TV episodes, a film, a damaged file) with",
-            "FFmpeg in this process, then probes it, so you can see Medley work without media of your own.",
-            "Run it twice: the second run answers from the catalog."
+            "Generates a small sample of incoming media (music with tags, TV episodes, a film with subtitles,",
+            "a poster, a trailer and a sample clip, a podcast, a duplicate, a damaged file) with FFmpeg in this",
+            "process, then runs `medley process --apply` on it: scan, probe, identify, plan and file it all",
+            "into a clean library, with a report. The damaged file makes the exit code 1, as it should.",
+            "`medley undo --last` (same --catalog) puts the sample back; run the demo again to replay."
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  medley demo", "  medley demo --dir /tmp/sample --json"})
+        footer = {"  medley demo", "  medley demo --dir /tmp/sample --json", "  medley demo --transcribe"})
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -36,23 +40,45 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON Lines on stdout, statistics as JSON on stderr.")
     boolean json;
 
+    @Option(names = "--transcribe", description = "Also transcribe the speech files (loads the offline model).")
+    boolean transcribe;
+
     @Override
     public Integer call() throws IOException {
-        Path home = dir != null ? dir : Catalog.defaultLocation().resolveSibling("demo");
+        Path home = (dir != null ? dir : Catalog.defaultLocation().resolveSibling("demo")).toAbsolutePath();
+        Path incoming = home.resolve("incoming");
         Path library = home.resolve("library");
-        if (!Files.isDirectory(library)) {
-            System.err.println("medley: writing a sample library to " + library);
-            Path staging = Files.createDirectories(home).resolve("library.partial");
+        if (!Files.isDirectory(incoming) || isEmpty(incoming)) {
+            System.err.println("medley: writing a sample of incoming media to " + incoming);
+            Path staging = Files.createDirectories(home).resolve("incoming.partial");
             Corpus.delete(staging);
             writeSamples(staging);
-            Files.move(staging, library); // All or nothing: a half-written sample never looks finished.
+            Corpus.delete(incoming);
+            Files.move(staging, incoming); // All or nothing: a half-written sample never looks finished.
         }
-        CommandLine probe = spec.root().commandLine().getSubcommands().get("probe");
-        probe.setOut(spec.commandLine().getOut());
+        CommandLine process = spec.root().commandLine().getSubcommands().get("process");
+        process.setOut(spec.commandLine().getOut());
         String catalog = home.resolve("catalog.db").toString();
-        return json
-                ? probe.execute(library.toString(), "--catalog", catalog, "--json")
-                : probe.execute(library.toString(), "--catalog", catalog);
+        List<String> arguments = new ArrayList<>(List.of(incoming.toString(), "--to", library.toString(), "--apply",
+                "--catalog", catalog));
+        if (json) {
+            arguments.add("--json");
+        }
+        if (transcribe) {
+            arguments.add("--transcribe");
+        }
+        int exitCode = process.execute(arguments.toArray(String[]::new));
+        if (!json) {
+            System.err.println("medley: the library is in " + library + "; put the sample back with: medley undo --last"
+                    + " --catalog " + catalog);
+        }
+        return exitCode;
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            return files.noneMatch(Files::isRegularFile);
+        }
     }
 
     private static void writeSamples(Path root) throws IOException {
@@ -68,6 +94,8 @@ final class DemoCommand implements Callable<Integer> {
         files.put("TV/Harbour Lights/Season 1/Harbour.Lights.S01E02.The.Storm.720p.mp4", null);
         files.put("Films/The Quiet Field (2018)/The.Quiet.Field.2018.1080p.mkv", null);
         files.put("Films/The Quiet Field (2018)/Trailer.webm", null);
+        files.put("Films/The Quiet Field (2018)/Sample/the.quiet.field.sample.mkv", null);
+        files.put("Music/Zoë Ångström/東京 Nights (2020)/01 - Café Ünïcode.mp3", Format.MP3);
         files.put("Recordings/interview.wav", Format.WAV);
         for (Map.Entry<String, Format> entry : files.entrySet()) {
             Format format = entry.getValue() != null ? entry.getValue() : videoFormat(entry.getKey(), available);
@@ -79,12 +107,27 @@ final class DemoCommand implements Callable<Integer> {
             String name = file.getFileName().toString();
             SampleMedia.write(file, format, Duration.ofSeconds(3), tags(entry.getKey()));
         }
+        // Sidecars travel with their media; a second copy of an episode is a duplicate, reported.
+        writeIfParent(root.resolve("Films/The Quiet Field (2018)/The.Quiet.Field.2018.1080p.en.srt"),
+                "1\n00:00:00,500 --> 00:00:02,500\nThe field was quiet.\n");
+        writeIfParent(root.resolve("Films/The Quiet Field (2018)/poster.jpg"), "not really a poster");
+        writeIfParent(root.resolve("Music/Nina Kraft/Night Lines (2019)/cover.jpg"), "not really a cover");
+        Path episode = root.resolve("TV/Harbour Lights/Season 1/Harbour.Lights.S01E01.Pilot.720p.mkv");
+        if (Files.exists(episode)) {
+            Files.copy(episode, root.resolve("TV/Harbour Lights/Season 1/harbour lights pilot (copy).mkv"));
+        }
         // Every real library has one: a download that broke off.
         Path source = root.resolve("Music/Nina Kraft/Night Lines (2019)/01 - Blue Hour.flac");
         if (Files.exists(source)) {
             byte[] bytes = Files.readAllBytes(source);
             Files.write(root.resolve("Music/Nina Kraft/Night Lines (2019)/03 - Cut Short.flac"),
                     java.util.Arrays.copyOf(bytes, 40));
+        }
+    }
+
+    private static void writeIfParent(Path file, String content) throws IOException {
+        if (Files.isDirectory(file.getParent())) {
+            Files.writeString(file, content);
         }
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Medley.Version.class,
         description = "Processes whole media libraries in batches: scan, probe, and remember what is done.",
-        subcommands = {DemoCommand.class, ScanCommand.class, ProbeCommand.class, IdentifyCommand.class, TranscribeCommand.class, ModelsCommand.class, HistoryCommand.class, OrganizeCommand.class, UndoCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, ScanCommand.class, ProbeCommand.class, IdentifyCommand.class, TranscribeCommand.class, ModelsCommand.class, ProcessCommand.class, OrganizeCommand.class, UndoCommand.class, HistoryCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

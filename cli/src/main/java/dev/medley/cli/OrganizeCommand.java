@@ -105,18 +105,18 @@ final class OrganizeCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(commandLine, "--plan ID takes no SRC or --to: the plan has them");
                 }
                 long plan = planId != null ? planId : latestPlan(catalog, commandLine);
-                return applyPlan(catalog, plan, common, commandLine.getOut(), System.err);
+                return applyPlan(catalog, plan, common, commandLine.getOut(), System.err, true);
             }
             Planner.Options options = options(commandLine);
             if (apply && !yes) {
                 long reviewed = reviewedPlan(catalog, options).orElseThrow(() -> new CommandLine.ParameterException(
                         commandLine, "no reviewed plan for these sources and settings; run the same command without"
                                 + " --apply to review the plan first, or add --yes to plan and apply in one go"));
-                return applyPlan(catalog, reviewed, common, commandLine.getOut(), System.err);
+                return applyPlan(catalog, reviewed, common, commandLine.getOut(), System.err, true);
             }
             Planner.Summary plan = plan(catalog, options, common, commandLine.getOut(), System.err);
             if (apply) {
-                return Math.max(applyPlan(catalog, plan.runId(), common, commandLine.getOut(), System.err),
+                return Math.max(applyPlan(catalog, plan.runId(), common, commandLine.getOut(), System.err, false),
                         problems(plan));
             }
             if (!common.json && !common.quiet) {
@@ -222,8 +222,12 @@ final class OrganizeCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** Applies plan {@code planRun} as a new run, printing each outcome. Shared with {@code medley process}. */
-    static int applyPlan(Catalog catalog, long planRun, CommonOptions common, PrintWriter out, PrintStream err) {
+    /**
+     * Applies plan {@code planRun} as a new run, printing each outcome, or when the plan was just
+     * printed ({@code listDone} false) only failures and notes. Shared with {@code medley process}.
+     */
+    static int applyPlan(Catalog catalog, long planRun, CommonOptions common, PrintWriter out, PrintStream err,
+            boolean listDone) {
         PlanInfo plan;
         long acting;
         try (Plans plans = catalog.plans()) {
@@ -236,7 +240,9 @@ final class OrganizeCommand implements Callable<Integer> {
         OrganizeOutput output = new OrganizeOutput(out, common.json, Path.of(plan.library()),
                 plan.sources().stream().map(Path::of).toList(), plan.mode());
         Applier.Summary summary = new Applier(catalog).apply(planRun, runId, result -> {
-            output.applied(planRun, result);
+            if (listDone || result.status() == Applier.Status.FAILED || result.detail() != null || common.json) {
+                output.applied(planRun, result);
+            }
             if (result.status() != Applier.Status.SKIPPED) {
                 progress.step(result.status() == Applier.Status.FAILED);
             }

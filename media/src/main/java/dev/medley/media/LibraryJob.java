@@ -121,13 +121,24 @@ public final class LibraryJob {
 
             @Override
             public Item next() {
-                ScannedFile file = files.next();
-                return new Item(file, catalog.lookup(file.key()).orElse(null));
+                return lookUp(files.next());
             }
         };
     }
 
-    private Outcome handle(Item item, CatalogWriter writer) throws IOException, ProbeFailed {
+    /** Returns {@code file} with what the catalog knows of it: the start of {@link #handle}. */
+    public Item lookUp(ScannedFile file) {
+        return new Item(file, catalog.lookup(file.key()).orElse(null));
+    }
+
+    /**
+     * Probes one file unless the catalog's probe is current, recording the result through
+     * {@code writer}; for pipelines that run this step beside others.
+     *
+     * @throws SkipItem if the catalog's probe is current and succeeded
+     * @throws ProbeFailed if the file cannot be read as media (now or, unchanged, before)
+     */
+    public Outcome handle(Item item, CatalogWriter writer) throws IOException, ProbeFailed {
         ScannedFile file = item.file();
         KnownFile known = item.known();
         Prober prober = options.prober();

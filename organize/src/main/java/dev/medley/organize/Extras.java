@@ -37,6 +37,8 @@ final class Extras {
             "-scene", ExtraKind.SCENE,
             "-short", ExtraKind.SHORT,
             "-other", ExtraKind.OTHER);
+    private static final java.util.Set<ExtraKind> BARE_NAMES =
+            java.util.EnumSet.of(ExtraKind.TRAILER, ExtraKind.FEATURETTE, ExtraKind.BEHIND_THE_SCENES);
     private static final Pattern SEPARATORS = Pattern.compile("[ ._]");
     private static final Pattern TOKEN_BREAKS = Pattern.compile("[ ._\\-\\[\\](){}]+");
 
@@ -73,9 +75,10 @@ final class Extras {
             return new Extra(folderKind(folders.get(folder)), owner(folders, folder));
         }
         String stem = Sidecars.stem(fileName).toLowerCase(Locale.ROOT);
-        // Plex and Jellyfin also take a bare "trailer.mp4" beside the film for its trailer.
+        // Plex and Jellyfin also take a bare "trailer.mp4" beside the film for its trailer. Only the
+        // words no recording of one's own is called: "interview.wav" may well be the main content.
         ExtraKind bare = SUFFIXES.get("-" + SEPARATORS.matcher(stem).replaceAll(""));
-        if (bare != null && own >= 0) {
+        if (bare != null && BARE_NAMES.contains(bare) && own >= 0) {
             return new Extra(bare, own);
         }
         for (Map.Entry<String, ExtraKind> suffix : SUFFIXES.entrySet()) {

@@ -37,8 +37,8 @@ record Naming(String relative, String reason, String problem) {
         Set<String> missing = new TreeSet<>(rendering.missing());
         missing.retainAll(REQUIRED.get(name.kind()));
         if (!missing.isEmpty()) {
-            return problem("taken for " + name.kind().key() + " but its name does not say its " + String.join(", ", missing)
-                    + hint(name));
+            return problem("taken for " + name.kind().key() + ", but neither its name, its folders nor its tags give its "
+                    + String.join(" or ", missing.stream().map(Naming::spoken).toList()) + hint(name));
         }
         String relative = rendering.path();
         if (name.part() != null && !template.toString().contains("{part")) {
@@ -103,6 +103,16 @@ record Naming(String relative, String reason, String problem) {
         values.put("extra", name.extra());
         values.put("originalName", stem);
         return values;
+    }
+
+    private static String spoken(String field) {
+        return switch (field) {
+            case "albumArtist" -> "artist";
+            case "show" -> "show name";
+            case "season" -> "season number";
+            case "episode" -> "episode number";
+            default -> field;
+        };
     }
 
     private static String hint(MediaName name) {

@@ -107,6 +107,19 @@ public final class Planner {
         }
     }
 
+    /**
+     * Where one media file of a folder goes.
+     *
+     * @param target its target, or null when it stays
+     * @param extra whether it is an extra rather than the folder's main content
+     */
+    private record Placed(Path target, boolean extra) {
+        /** Ranks the files a folder's own artwork may follow: main content that moves, then an extra that moves. */
+        int rank() {
+            return target == null ? 0 : extra ? 1 : 2;
+        }
+    }
+
     /** The state of one planning run. */
     private final class Run {
         final long runId;
@@ -143,12 +156,28 @@ public final class Planner {
                 }
             }
             Sidecars.Match match = Sidecars.match(media, others);
+            // Artwork and NFOs of the whole folder go where its main content goes, not with a sample,
+            // an extra or a duplicate that happens to sort first ("Film-sample.mkv" < "Film.mkv").
+            List<Sidecars.Sidecar> folderLevel = new ArrayList<>();
+            FolderWalk.Entry home = null;
+            Placed homePlaced = null;
             for (String name : media) {
                 FolderWalk.Entry entry = byName.get(name);
-                Path target = media(folder, entry);
+                Placed placed = media(folder, entry);
                 for (Sidecars.Sidecar sidecar : match.byMedia().getOrDefault(name, List.of())) {
-                    sidecar(byName.get(sidecar.name()), sidecar, entry, target);
+                    if (sidecar.folderLevel()) {
+                        folderLevel.add(sidecar);
+                    } else {
+                        sidecar(byName.get(sidecar.name()), sidecar, entry, placed.target());
+                    }
                 }
+                if (home == null || placed.rank() > homePlaced.rank()) {
+                    home = entry;
+                    homePlaced = placed;
+                }
+            }
+            for (Sidecars.Sidecar sidecar : folderLevel) {
+                sidecar(byName.get(sidecar.name()), sidecar, home, homePlaced.target());
             }
             for (String name : match.unmatched()) {
                 FolderWalk.Entry entry = byName.get(name);
@@ -177,18 +206,18 @@ public final class Planner {
             }
         }
 
-        /** Plans one media file; returns its target, or null when it stays. */
-        private Path media(FolderWalk.Folder folder, FolderWalk.Entry entry) {
+        /** Plans one media file; returns where it goes. */
+        private Placed media(FolderWalk.Folder folder, FolderWalk.Entry entry) {
             Path path = entry.path();
             MediaProbe probe = probes.probe(path, entry.size(), entry.mtimeNanos());
             MediaName name = identify.identify(path.toString(), probe.tags() == null ? Map.of() : probe.tags()).name();
             List<String> folders = folder.names();
             Extras.Extra extra = Extras.classify(folders, entry.name(), name.extra());
             if (extra.kind() == ExtraKind.SAMPLE) {
-                return skip(path, entry.size(), "sample", "a sample clip", null, null);
+                return stay(path, entry.size(), "sample", "a sample clip", null, null);
             }
             if (!probe.ok()) {
-                return skip(path, entry.size(), name.kind().key(), "not playable: " + probe.error(), null, null);
+                return stay(path, entry.size(), name.kind().key(), "not playable: " + probe.error(), null, null);
             }
             String extension = extension(entry.name());
             String stem = stem(entry.name());
@@ -197,13 +226,13 @@ public final class Planner {
                     : Naming.main(options.templates(), name, stem);
             String role = extra.kind() != ExtraKind.NONE ? "extra" : "media";
             String what = extra.kind() != ExtraKind.NONE ? "extra" : name.kind().key();
-            if (naming.problem() != null) {
-                return skip(path, entry.size(), what, naming.problem(), null, null);
-            }
             String duplicateOf = sameContent.duplicateOf(path, entry.size());
             if (duplicateOf != null && options.onConflict() != OnConflict.KEEP_BOTH) {
                 duplicates++;
-                return skip(path, entry.size(), what, "duplicate of " + duplicateOf, "duplicate", sameContent.hash(path));
+                return stay(path, entry.size(), what, "duplicate of " + duplicateOf, "duplicate", sameContent.hash(path));
+            }
+            if (naming.problem() != null) {
+                return stay(path, entry.size(), what, naming.problem(), null, null);
             }
             TargetNames.Claim claim = names.claim(naming.relative(), extension.isEmpty() ? "" : "." + extension,
                     path, options.onConflict());
@@ -213,12 +242,17 @@ public final class Planner {
             }
             if (claim.target() == null) {
                 conflicts++;
-                return skip(path, entry.size(), what, claim.why(), claim.conflict(), null);
+                return stay(path, entry.size(), what, claim.why(), claim.conflict(), null);
             }
             if (claim.conflict() != null) {
                 conflicts++;
             }
-            return add(path, claim.target(), entry.size(), role, what, naming.reason(), conflict);
+            return new Placed(add(path, claim.target(), entry.size(), role, what, naming.reason(), conflict),
+                    extra.kind() != ExtraKind.NONE);
+        }
+
+        private Placed stay(Path source, long size, String what, String why, String conflict, String hash) {
+            return new Placed(skip(source, size, what, why, conflict, hash), false);
         }
 
         private void sidecar(FolderWalk.Entry entry, Sidecars.Sidecar sidecar, FolderWalk.Entry media, Path mediaTarget) {

@@ -118,4 +118,10 @@ class ExtrasTest {
     void aBareExtraNameBesideTheFilmIsThatExtra(String name, ExtraKind kind) {
         assertThat(classify("Movies/Heat (1995)/" + name, null)).isEqualTo(new Extra(kind, 1));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interview.wav", "short.mp4", "scene.mkv", "other.mp3"})
+    void otherBareWordsAreMainContent(String name) {
+        assertThat(classify("Recordings/" + name, null).kind()).isEqualTo(ExtraKind.NONE);
+    }
 }

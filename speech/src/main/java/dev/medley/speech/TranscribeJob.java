@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * file's outputs are written atomically and its status committed to the catalog as soon as it is
  * done, so a run killed at any point resumes with the files it had not finished.
  */
-public final class TranscribeJob {
+public final class TranscribeJob implements AutoCloseable {
 
     /**
      * What the job needs.
@@ -126,13 +126,24 @@ public final class TranscribeJob {
             public Item next() {
                 ScannedFile file = files.next();
                 Path root = roots.stream().filter(r -> file.path().startsWith(r)).findFirst().orElse(file.path());
-                return new Item(file, root, catalog.lookup(file.key()).orElse(null),
-                        catalog.transcript(file.key()).orElse(null));
+                return lookUp(file, root);
             }
         };
     }
 
-    private Outcome transcribe(Item item, CatalogWriter writer) throws Exception {
+    /** Returns {@code file}, found under {@code root}, with what the catalog knows of it. */
+    public Item lookUp(ScannedFile file, Path root) {
+        return new Item(file, root, catalog.lookup(file.key()).orElse(null), catalog.transcript(file.key()).orElse(null));
+    }
+
+    /**
+     * Transcribes one file unless its transcript is current, writing the outputs and recording
+     * the result through {@code writer}; for pipelines that run this step beside others. The
+     * engine loads on the first call and is shared by all; {@link #close} releases it.
+     *
+     * @throws SkipItem if the transcript is current, or the file has no audio
+     */
+    public Outcome transcribe(Item item, CatalogWriter writer) throws Exception {
         ScannedFile file = item.file();
         List<Path> targets = options.formats().stream()
                 .map(format -> TranscriptFiles.target(file.path(), item.root(), options.outDir(), format)).toList();
@@ -184,10 +195,17 @@ public final class TranscribeJob {
         }
     }
 
+    /** Releases the engine, if one was loaded. */
+    @Override
+    public void close() {
+        closeEngine();
+    }
+
     private void closeEngine() {
         synchronized (engineLock) {
             if (transcriber != null) {
                 transcriber.close();
+                transcriber = null;
             }
         }
     }

@@ -1,0 +1,162 @@
+package dev.medley.cli;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.media.sample.SampleMedia;
+import dev.medley.organize.Mode;
+import dev.medley.organize.OnConflict;
+import dev.medley.organize.Planner;
+import dev.medley.organize.Templates;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "organize",
+        description = {
+            "Times `medley organize` dry runs on generated libraries of real (tiny) media: TV episodes with",
+            "subtitles, films, music. First a library a quarter the size, then the full one, each with a",
+            "fresh catalog (probing included) and again with the catalog warm (planning alone), with the",
+            "peak heap of each: it should not grow with the library. Run with MEDLEY_JAVA_OPTS=-Xmx256m."
+        },
+        sortOptions = false)
+final class BenchOrganizeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--files", paramLabel = "N", defaultValue = "10000",
+            description = "Media files in the full library (default: ${DEFAULT-VALUE}); a fifth more are subtitles.")
+    int files;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "2", description = "Probing workers (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path work = Corpus.tempDir("medley-bench-organize");
+        try {
+            Path seed = work.resolve("seed.mp3");
+            SampleMedia.write(seed, SampleMedia.Format.MP3, Duration.ofMillis(500), Map.of());
+            byte[] media = Files.readAllBytes(seed);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("files", files);
+            figures.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+            figures.put("quarter", run(work.resolve("quarter"), files / 4, media));
+            figures.put("full", run(work.resolve("full"), files, media));
+            if (json) {
+                out.println(Jobs.JSON.writeValueAsString(figures));
+            } else {
+                out.printf(Locale.ROOT, "media files: %d (and %d subtitles), max heap: %d MiB%n", files, files / 5,
+                        figures.get("maxHeapMiB"));
+                out.println("quarter library  " + text(figures.get("quarter")));
+                out.println("full library     " + text(figures.get("full")));
+            }
+            out.flush();
+            return 0;
+        } finally {
+            Corpus.delete(work);
+        }
+    }
+
+    private Map<String, Object> run(Path root, int count, byte[] media) throws IOException {
+        Path incoming = root.resolve("incoming");
+        System.err.printf(Locale.ROOT, "creating %d media files in %s ...%n", count, incoming);
+        generate(incoming, count, media);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        try (Catalog catalog = Catalog.open(root.resolve("catalog.db"))) {
+            Planner.Options options = new Planner.Options(Files.createDirectories(root.resolve("library")),
+                    List.of(incoming), Mode.MOVE, false, OnConflict.SKIP, Templates.DEFAULT);
+            figures.put("coldDryRun", timed(() -> OrganizeCommand.plan(catalog, options, quietOptions(), nowhere(), nowhereStream())));
+            figures.put("warmDryRun", timed(() -> OrganizeCommand.plan(catalog, options, quietOptions(), nowhere(), nowhereStream())));
+        }
+        return figures;
+    }
+
+    // Names as they come from release groups, rippers and taggers: episodes, films, tracks.
+    private static void generate(Path incoming, int count, byte[] media) throws IOException {
+        for (int i = 0; i < count; i++) {
+            Path file = switch (i % 3) {
+                case 0 -> incoming.resolve("TV/Show %03d/Season %d/Show.%03d.S%02dE%02d.Episode.Title.720p.WEB-DL.mp3"
+                        .formatted(i / 600, 1 + i / 60 % 10, i / 600, 1 + i / 60 % 10, 1 + i / 3 % 20));
+                case 1 -> incoming.resolve("Films/Film Number %d (%d)/Film.Number.%d.%d.1080p.BluRay.x264.mp3"
+                        .formatted(i, 1950 + i % 70, i, 1950 + i % 70));
+                default -> incoming.resolve("Music/Artist %03d/Album %04d (%d)/%02d - Track %d.mp3"
+                        .formatted(i / 900, i / 12, 1960 + i % 60, 1 + i / 3 % 12, i));
+            };
+            Files.createDirectories(file.getParent());
+            // Unique content, and sizes that differ as real files' do (a few share one, as ever).
+            byte[] unique = java.util.Arrays.copyOf(media, media.length + 8 + i % 4093);
+            java.nio.ByteBuffer.wrap(unique, media.length, 8).putLong(i);
+            Files.write(file, unique);
+            if (i % 3 == 0 && i % 5 == 0) {
+                String name = file.getFileName().toString();
+                Files.writeString(file.resolveSibling(name.substring(0, name.length() - 4) + ".en.srt"), "1\n");
+            }
+        }
+    }
+
+    private interface Dry {
+        Planner.Summary run();
+    }
+
+    private static Map<String, Object> timed(Dry dry) {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        Planner.Summary summary = dry.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("wallSeconds", Math.round(seconds * 100) / 100.0);
+        figures.put("planned", summary.planned());
+        figures.put("skipped", summary.skipped());
+        figures.put("peakHeapMiB", peak >> 20);
+        return figures;
+    }
+
+    private CommonOptions quietOptions() {
+        CommonOptions options = new CommonOptions();
+        options.quiet = true;
+        options.workers = workers;
+        return options;
+    }
+
+    private static PrintWriter nowhere() {
+        return new PrintWriter(OutputStream.nullOutputStream());
+    }
+
+    private static PrintStream nowhereStream() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+
+    private static String text(Object figures) {
+        Map<?, ?> map = (Map<?, ?>) figures;
+        return "dry run, probing included: " + step(map.get("coldDryRun")) + "; catalog warm: " + step(map.get("warmDryRun"));
+    }
+
+    private static String step(Object figures) {
+        Map<?, ?> map = (Map<?, ?>) figures;
+        return String.format(Locale.ROOT, "%5.2f s, %d planned, %d skipped, peak heap %d MiB", (Double) map.get("wallSeconds"),
+                (Long) map.get("planned"), (Long) map.get("skipped"), (Long) map.get("peakHeapMiB"));
+    }
+}
