@@ -1,0 +1,96 @@
+package dev.medley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medley.organize.ContentHash;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job end to end through the packaged command: demo (process --apply), undo, organize's refusals. */
+class ProcessCommandIT {
+    @TempDir Path dir;
+
+    @Test
+    void theDemoFilesTheSampleAndUndoPutsItBackExactly() throws Exception {
+        MedleyProcess.Result demo = MedleyProcess.run("demo", "--dir", dir.toString());
+        assertThat(demo.exitCode()).as(demo.stderr()).isEqualTo(1); // The damaged sample file, on purpose.
+        assertThat(demo.stdout()).contains("Report", "identified", "applied", "Cut Short.flac");
+        Path library = dir.resolve("library");
+        assertThat(library.resolve("Harbour Lights/Season 01/Harbour Lights - S01E01 - Pilot.mkv")).isRegularFile();
+        assertThat(library.resolve("The Quiet Field (2018)/The Quiet Field (2018).en.srt")).isRegularFile();
+        assertThat(library.resolve("The Quiet Field (2018)/Trailers/Trailer.webm")).isRegularFile();
+        assertThat(library.resolve("Nina Kraft/Night Lines (2019)/cover.jpg")).isRegularFile();
+        Path incoming = dir.resolve("incoming");
+        assertThat(incoming.resolve("TV/Harbour Lights/Season 1/harbour lights pilot (copy).mkv")).isRegularFile();
+        assertThat(incoming.resolve("Films/The Quiet Field (2018)/Sample/the.quiet.field.sample.mkv")).isRegularFile();
+
+        MedleyProcess.Result undo = MedleyProcess.run("undo", "--last", "--catalog", dir.resolve("catalog.db").toString());
+        assertThat(undo.exitCode()).as(undo.stderr()).isZero();
+        assertThat(tree(library)).isEmpty();
+
+        // Run again: the same plan, the same result, and the JSON report says so.
+        MedleyProcess.Result again = MedleyProcess.run("process", incoming.toString(), "--to", library.toString(),
+                "--catalog", dir.resolve("catalog.db").toString(), "--json", "-q");
+        assertThat(again.exitCode()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(again.lines().getLast()).get("report");
+        assertThat(report.get("probe").get("fromCatalog").asLong()).isEqualTo(report.get("files").asLong() - 1);
+        assertThat(report.get("plan").get("duplicates").asLong()).isEqualTo(1);
+        assertThat(report.has("apply")).isFalse();
+    }
+
+    @Test
+    void undoRestoresTheOriginalTreeExactly() throws Exception {
+        Path incoming = dir.resolve("in");
+        MedleyProcess.Result demo = MedleyProcess.run("demo", "--dir", dir.resolve("demo").toString());
+        assertThat(demo.exitCode()).isEqualTo(1);
+        MedleyProcess.run("undo", "--last", "--catalog", dir.resolve("demo/catalog.db").toString());
+        Files.move(dir.resolve("demo/incoming"), incoming);
+        Map<String, String> before = tree(incoming);
+        String catalog = dir.resolve("catalog.db").toString();
+        Path library = dir.resolve("lib");
+
+        MedleyProcess.Result unreviewed = MedleyProcess.run("organize", incoming.toString(), "--to", library.toString(),
+                "--apply", "--catalog", catalog);
+        assertThat(unreviewed.exitCode()).isEqualTo(2);
+        assertThat(unreviewed.stderr()).contains("no reviewed plan");
+
+        MedleyProcess.Result plan = MedleyProcess.run("organize", incoming.toString(), "--to", library.toString(),
+                "--catalog", catalog);
+        assertThat(plan.exitCode()).as(plan.stderr()).isZero();
+        assertThat(tree(incoming)).isEqualTo(before); // A dry run touches nothing.
+        MedleyProcess.Result apply = MedleyProcess.run("organize", incoming.toString(), "--to", library.toString(),
+                "--apply", "--catalog", catalog);
+        assertThat(apply.exitCode()).as(apply.stderr()).isZero();
+        assertThat(tree(library)).hasSize(plan.lines().stream().filter(l -> l.startsWith("move")).toList().size());
+
+        MedleyProcess.Result undo = MedleyProcess.run("undo", "--last", "--catalog", catalog);
+        assertThat(undo.exitCode()).as(undo.stderr()).isZero();
+        assertThat(tree(incoming)).isEqualTo(before);
+        assertThat(tree(library)).isEmpty();
+        MedleyProcess.Result history = MedleyProcess.run("history", "--catalog", catalog, "--json");
+        assertThat(history.lines()).extracting(line -> new ObjectMapper().readTree(line).get("command").asText())
+                .startsWith("undo", "apply", "organize");
+    }
+
+    /** Returns every file below {@code root}: relative path to content hash. */
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.exists(root)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), ContentHash.of(file));
+            }
+        }
+        return files;
+    }
+}
