@@ -70,6 +70,12 @@ public final class Applier {
             PlanInfo plan = plans.find(planRun).orElseThrow(
                     () -> new IllegalArgumentException("there is no plan " + planRun + "; see `medley history`"));
             Run run = new Run(plan, applyRun, journal, sink);
+            try {
+                Files.createDirectories(run.library); // Made at planning, unless removed since.
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the library folder " + run.library + ": "
+                        + e.getMessage(), e);
+            }
             Set<Long> done = journal.doneItems(planRun);
             Map<Object, Long> bytesToCopy = new HashMap<>();
             Map<Object, Path> onDevice = new HashMap<>();

@@ -153,8 +153,10 @@ public final class SafeNames {
         return out.toString();
     }
 
+    // Tabs and line breaks are control characters, but they separate words: they become spaces.
     private static boolean isSpace(char c) {
-        return !Character.isISOControl(c) && (Character.isWhitespace(c) || Character.isSpaceChar(c));
+        return c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f'
+                || (!Character.isISOControl(c) && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
     }
 
     private static void appendSpace(StringBuilder out) {

@@ -42,7 +42,6 @@ class SafeNamesTest {
     void dropsControlCharactersAndTurnsOtherWhitespaceIntoOneSpace() {
         assertThat(SafeNames.segment("a\u0000b\u0007c\u007fd\u0085e")).isEqualTo("abcde");
         assertThat(SafeNames.segment("a\u00a0\u2003 b")).isEqualTo("a b");
-        assertThat(SafeNames.segment("a\tb")).isEqualTo("ab");
     }
 
     @ParameterizedTest
@@ -119,5 +118,10 @@ class SafeNamesTest {
         assertThat(SafeNames.foldKey("Ame\u0301lie")).isEqualTo(SafeNames.foldKey("AM\u00c9LIE"));
         assertThat(SafeNames.foldKey("\u0131")).isEqualTo(SafeNames.foldKey("I"));
         assertThat(SafeNames.foldKey("Show/Season 1")).isNotEqualTo(SafeNames.foldKey("Show/Season 2"));
+    }
+
+    @Test
+    void tabsAndLineBreaksSeparateWords() {
+        assertThat(SafeNames.segment("Tab\tand\nnew line")).isEqualTo("Tab and new line");
     }
 }
