@@ -57,11 +57,17 @@ class CatalogTest {
         // A catalog made before transcripts existed gains the table on open, keeping its files.
         try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
             statement.execute("DROP TABLE transcripts");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version = '2'");
+            statement.execute("DROP TABLE journal");
+            statement.execute("DROP TABLE plan_items");
+            statement.execute("DROP TABLE plans");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3')");
         }
         try (Catalog catalog = Catalog.open(db)) {
             assertThat(catalog.lookup("/talk.mp3")).isPresent();
             assertThat(catalog.transcript("/talk.mp3")).isEmpty();
+            try (Journal journal = catalog.journal()) {
+                assertThat(journal.interrupted()).isEmpty(); // The organiser's tables are back too.
+            }
         }
     }
 
