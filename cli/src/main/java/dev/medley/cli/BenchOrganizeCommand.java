@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,19 +115,15 @@ final class BenchOrganizeCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> timed(Dry dry) {
-        System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapPeak heap = HeapPeak.start();
         long start = System.nanoTime();
         Planner.Summary summary = dry.run();
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("wallSeconds", Math.round(seconds * 100) / 100.0);
         figures.put("planned", summary.planned());
         figures.put("skipped", summary.skipped());
-        figures.put("peakHeapMiB", peak >> 20);
+        figures.put("peakHeapMiB", heap.mebibytes());
         return figures;
     }
 

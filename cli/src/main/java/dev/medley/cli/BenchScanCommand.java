@@ -6,9 +6,6 @@ import dev.medley.core.ConsoleProgress;
 import dev.medley.media.LibraryJob;
 import dev.medley.media.ScanOptions;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -82,21 +79,17 @@ final class BenchScanCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> scan(Catalog catalog, Path library) {
-        System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapPeak heap = HeapPeak.start();
         BatchListener progress = ConsoleProgress.create(System.err, ConsoleProgress.detect(false), "scan", files);
         LibraryJob job = new LibraryJob(catalog, new LibraryJob.Options(null, false, ScanOptions.DEFAULT, workers, progress));
         long start = System.nanoTime();
         LibraryJob.Summary summary = job.run("scan", library.toString(), List.of(library),
                 (p, problem) -> System.err.println("medley: " + p + ": " + problem), result -> {});
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("wallSeconds", Math.round(seconds * 100) / 100.0);
         figures.put("filesPerSecond", Math.round(summary.stats().total() / seconds));
-        figures.put("peakHeapMiB", peak >> 20);
+        figures.put("peakHeapMiB", heap.mebibytes());
         figures.put("total", summary.stats().total());
         figures.put("failed", summary.stats().failed());
         return figures;

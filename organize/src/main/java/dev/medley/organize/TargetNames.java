@@ -58,12 +58,8 @@ final class TargetNames {
         String base = relative.substring(relative.lastIndexOf('/') + 1);
         Path folderPath = canonicalFolder(folder);
         Path wanted = folderPath.resolve(SafeNames.capBytes(base + extension, 255));
-        if (wanted.equals(source)) {
-            return new Claim(wanted, null, null);
-        }
-        Path existing = taken(wanted);
+        Path existing = takeIfFree(wanted, source);
         if (existing == null) {
-            take(wanted);
             return new Claim(wanted, null, null);
         }
         boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
@@ -87,17 +83,25 @@ final class TargetNames {
     Claim claimExact(Path relative, Path source) {
         Path parent = relative.getParent();
         Path wanted = canonicalFolder(parent == null ? "" : parent.toString()).resolve(relative.getFileName().toString());
-        if (wanted.equals(source)) {
-            return new Claim(wanted, null, null);
-        }
-        Path existing = taken(wanted);
+        Path existing = takeIfFree(wanted, source);
         if (existing == null) {
-            take(wanted);
             return new Claim(wanted, null, null);
         }
         boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
         return new Claim(null, onDisk ? "exists" : "taken",
                 (onDisk ? "target exists: " : "another file of this plan takes ") + existing + "; left where it is");
+    }
+
+    /** Takes {@code wanted} when it is free (or is {@code source} itself) and returns null; else returns its holder. */
+    private Path takeIfFree(Path wanted, Path source) {
+        if (wanted.equals(source)) {
+            return null;
+        }
+        Path existing = taken(wanted);
+        if (existing == null) {
+            take(wanted);
+        }
+        return existing;
     }
 
     /** Returns the file that already holds a name equal to {@code wanted} but for case, or null. */
