@@ -214,7 +214,7 @@ final class OrganizeCommand implements Callable<Integer> {
                     + ",\"duplicates\":" + plan.duplicates() + ",\"conflicts\":" + plan.conflicts() + ",\"bytes\":"
                     + plan.bytes() + ",\"problems\":" + plan.problems() + "}");
         } else if (!common.quiet || plan.problems() > 0) {
-            err.printf("plan %d: %d files to %s into %s (%s), %d left where they are; %d duplicates, %d conflicts%s%n",
+            err.printf("plan %d: %d files to %s into %s (%s), %d left where they are; duplicates: %d, conflicts: %d%s%n",
                     plan.runId(), plan.planned(), options.mode().key(), options.library(), Applier.megabytes(plan.bytes()),
                     plan.skipped(), plan.duplicates(), plan.conflicts(),
                     plan.problems() > 0 ? "; " + plan.problems() + " paths could not be read (listed above)" : "");

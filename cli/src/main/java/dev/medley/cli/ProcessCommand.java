@@ -295,7 +295,7 @@ final class ProcessCommand implements Callable<Integer> {
             Map<String, Long> t = (Map<String, Long>) report.get("transcribe");
             out.printf("  transcribed  %d, %d already done, %d failed%n", t.get("transcribed"), t.get("current"), t.get("failed"));
         }
-        out.printf("  planned      %d files (with sidecars) into %s, %d left where they are (%d duplicates, %d conflicts)"
+        out.printf("  planned      %d files (with sidecars) into %s, %d left where they are (duplicates: %d, conflicts: %d)"
                 + " - plan %d%n", plan.planned(), root, plan.skipped(), plan.duplicates(), plan.conflicts(), plan.runId());
         if (report.containsKey("apply")) {
             out.printf("  applied      run %d; undo it with: medley undo %d%n", (Long) report.get("apply"), (Long) report.get("apply"));
