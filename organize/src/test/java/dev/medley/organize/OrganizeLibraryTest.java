@@ -113,49 +113,47 @@ class OrganizeLibraryTest {
 
     @Test
     void copiesLeaveTheSourcesUntouched() throws IOException {
-        Library library = LibraryFixture.write(temp.resolve("incoming"), corpora);
-        Map<String, String> original = tree(library.root());
-        Path target = Files.createDirectories(temp.resolve("library")); // as `medley organize --to` does
-        try (Catalog catalog = Catalog.open(temp.resolve("catalog.db"))) {
-            Plan plan = plan(catalog, library, target, Mode.COPY);
-            assertPlan(plan, library, target);
-            Applier.Summary applied = apply(catalog, plan);
-            assertThat(applied.failed()).isZero();
-            assertThat(applied.done()).isEqualTo(plan.summary().planned());
-            assertThat(tree(library.root())).as("the sources after a copy").isEqualTo(original);
-            assertThat(tree(target)).as("the library after a copy").isEqualTo(expectedLibrary(library, original));
-
-            Undo.Summary undone = undo(catalog, plan.applyRuns().get(0));
-            assertThat(undone.refused()).isZero();
-            assertThat(tree(library.root())).isEqualTo(original);
-            assertThat(entries(target)).as("what undo left in the library").isEmpty();
-        }
+        keepingSources(Mode.COPY, plan -> { });
     }
 
     @Test
     void hardLinksShareTheSourcesInodes() throws IOException {
-        Library library = LibraryFixture.write(temp.resolve("incoming"), corpora);
-        Map<String, String> original = tree(library.root());
-        Path target = Files.createDirectories(temp.resolve("library")); // as `medley organize --to` does
-        try (Catalog catalog = Catalog.open(temp.resolve("catalog.db"))) {
-            Plan plan = plan(catalog, library, target, Mode.HARDLINK);
-            assertPlan(plan, library, target);
-            Applier.Summary applied = apply(catalog, plan);
-            assertThat(applied.failed()).isZero();
-            assertThat(applied.done()).isEqualTo(plan.summary().planned());
-            assertThat(tree(library.root())).isEqualTo(original);
-            assertThat(tree(target)).isEqualTo(expectedLibrary(library, original));
+        keepingSources(Mode.HARDLINK, plan -> {
             for (PlanItem item : plan.items().values()) {
                 if (!item.skipped()) {
                     assertThat(Files.isSameFile(PathKey.toPath(item.source()), PathKey.toPath(item.target())))
                             .as("%s is a hard link of %s", item.target(), item.source()).isTrue();
                 }
             }
+        });
+    }
+
+    private interface PlanCheck {
+        void check(Plan plan) throws IOException;
+    }
+
+    /**
+     * Plans and applies in a mode that keeps the sources, checks both trees and then {@code extra},
+     * and undoes: the sources stay as they were throughout and the library ends empty.
+     */
+    private void keepingSources(Mode mode, PlanCheck extra) throws IOException {
+        Library library = LibraryFixture.write(temp.resolve("incoming"), corpora);
+        Map<String, String> original = tree(library.root());
+        Path target = Files.createDirectories(temp.resolve("library")); // as `medley organize --to` does
+        try (Catalog catalog = Catalog.open(temp.resolve("catalog.db"))) {
+            Plan plan = plan(catalog, library, target, mode);
+            assertPlan(plan, library, target);
+            Applier.Summary applied = apply(catalog, plan);
+            assertThat(applied.failed()).isZero();
+            assertThat(applied.done()).isEqualTo(plan.summary().planned());
+            assertThat(tree(library.root())).as("the sources after %s", mode.key()).isEqualTo(original);
+            assertThat(tree(target)).as("the library after %s", mode.key()).isEqualTo(expectedLibrary(library, original));
+            extra.check(plan);
 
             Undo.Summary undone = undo(catalog, plan.applyRuns().get(0));
             assertThat(undone.refused()).isZero();
             assertThat(tree(library.root())).isEqualTo(original);
-            assertThat(entries(target)).isEmpty();
+            assertThat(entries(target)).as("what undo left in the library").isEmpty();
         }
     }
 
