@@ -4,11 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Organise plans in the catalog: written once by a dry run, read back by {@code --apply}.
@@ -22,6 +23,13 @@ public final class Plans implements AutoCloseable {
 
     private final Connection connection;
     private PreparedStatement insertItem;
+    private PreparedStatement claimName;
+    private PreparedStatement selectFolder;
+    private PreparedStatement insertFolder;
+    private PreparedStatement firstOfSize;
+    private PreparedStatement sameContent;
+    private PreparedStatement insertContent;
+    private PreparedStatement updateHash;
     private int pending;
 
     Plans(Connection connection) {
@@ -54,9 +62,7 @@ public final class Plans implements AutoCloseable {
                         INSERT INTO plan_items (run_id, seq, role, source, target, skipped, reason, conflict, size, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             }
-            if (pending == 0) {
-                connection.setAutoCommit(false);
-            }
+            beginWrite();
             insertItem.setLong(1, runId);
             insertItem.setLong(2, item.seq());
             insertItem.setString(3, item.role());
@@ -68,11 +74,179 @@ public final class Plans implements AutoCloseable {
             insertItem.setLong(9, item.size());
             insertItem.setString(10, item.hash());
             insertItem.executeUpdate();
-            if (++pending >= BATCH) {
-                flush();
-            }
+            endWrite();
         } catch (SQLException e) {
             throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
+        }
+    }
+
+    // Writes join the open batch transaction; reads on this connection see them before the commit.
+    private void beginWrite() throws SQLException {
+        if (pending == 0) {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    private void endWrite() {
+        if (++pending >= BATCH) {
+            flush();
+        }
+    }
+
+    /*
+     * The planning state: what a plan being made has taken so far, kept here rather than in the
+     * planner's memory. See V4__planning_state.sql.
+     */
+
+    /** Takes the target name {@code nameKey} for plan {@code runId}; returns false when the plan already holds it. */
+    public synchronized boolean claimName(long runId, long nameKey) {
+        try {
+            if (claimName == null) {
+                claimName = connection.prepareStatement(
+                        "INSERT OR IGNORE INTO plan_names (run_id, name_key) VALUES (?, ?)");
+            }
+            beginWrite();
+            claimName.setLong(1, runId);
+            claimName.setLong(2, nameKey);
+            boolean claimed = claimName.executeUpdate() == 1;
+            endWrite();
+            return claimed;
+        } catch (SQLException e) {
+            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the spelling plan {@code runId} uses for the folder {@code folderKey} (its
+     * case-folded path); the first time, records and returns {@code proposed.get()}.
+     */
+    public synchronized String folderSpelling(long runId, String folderKey, Supplier<String> proposed) {
+        try {
+            if (selectFolder == null) {
+                selectFolder = connection.prepareStatement(
+                        "SELECT spelling FROM plan_folders WHERE run_id = ? AND folder_key = ?");
+                insertFolder = connection.prepareStatement(
+                        "INSERT INTO plan_folders (run_id, folder_key, spelling) VALUES (?, ?, ?)");
+            }
+            selectFolder.setLong(1, runId);
+            selectFolder.setString(2, folderKey);
+            try (ResultSet row = selectFolder.executeQuery()) {
+                if (row.next()) {
+                    return row.getString(1);
+                }
+            }
+            String spelling = proposed.get();
+            beginWrite();
+            insertFolder.setLong(1, runId);
+            insertFolder.setString(2, folderKey);
+            insertFolder.setString(3, spelling);
+            insertFolder.executeUpdate();
+            endWrite();
+            return spelling;
+        } catch (SQLException e) {
+            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A media file plan {@code runId} has seen, for finding duplicates.
+     *
+     * @param id its row, for {@link #setContentHash}
+     * @param hash its content hash, or null while no other file of its size has turned up
+     */
+    public record Content(long id, String source, String hash) {}
+
+    /** Returns the first file of {@code size} that plan {@code runId} has seen, if any. */
+    public synchronized Optional<Content> firstOfSize(long runId, long size) {
+        try {
+            if (firstOfSize == null) {
+                firstOfSize = connection.prepareStatement("""
+                        SELECT id, source, hash FROM plan_contents WHERE run_id = ? AND size = ? ORDER BY id LIMIT 1""");
+            }
+            firstOfSize.setLong(1, runId);
+            firstOfSize.setLong(2, size);
+            return content(firstOfSize);
+        } catch (SQLException e) {
+            throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the first file of {@code size} and content {@code hash} that plan {@code runId} has seen, if any. */
+    public synchronized Optional<Content> firstWithContent(long runId, long size, String hash) {
+        try {
+            if (sameContent == null) {
+                sameContent = connection.prepareStatement("""
+                        SELECT id, source, hash FROM plan_contents WHERE run_id = ? AND size = ? AND hash = ?
+                        ORDER BY id LIMIT 1""");
+            }
+            sameContent.setLong(1, runId);
+            sameContent.setLong(2, size);
+            sameContent.setString(3, hash);
+            return content(sameContent);
+        } catch (SQLException e) {
+            throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Content> content(PreparedStatement select) throws SQLException {
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(new Content(row.getLong(1), row.getString(2), row.getString(3)))
+                    : Optional.empty();
+        }
+    }
+
+    /** Records that plan {@code runId} has seen {@code source}, of {@code size} and content {@code hash} (null: not hashed). */
+    public synchronized void addContent(long runId, long size, String source, String hash) {
+        try {
+            if (insertContent == null) {
+                insertContent = connection.prepareStatement(
+                        "INSERT INTO plan_contents (run_id, size, hash, source) VALUES (?, ?, ?, ?)");
+            }
+            beginWrite();
+            insertContent.setLong(1, runId);
+            insertContent.setLong(2, size);
+            insertContent.setString(3, hash);
+            insertContent.setString(4, source);
+            insertContent.executeUpdate();
+            endWrite();
+        } catch (SQLException e) {
+            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records the content hash of a file seen before its size repeated. */
+    public synchronized void setContentHash(long contentId, String hash) {
+        try {
+            if (updateHash == null) {
+                updateHash = connection.prepareStatement("UPDATE plan_contents SET hash = ? WHERE id = ?");
+            }
+            beginWrite();
+            updateHash.setString(1, hash);
+            updateHash.setLong(2, contentId);
+            updateHash.executeUpdate();
+            endWrite();
+        } catch (SQLException e) {
+            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the planning state of plan {@code runId}, which is complete: only its items are needed from now on. */
+    public synchronized void forgetPlanningState(long runId) {
+        flush();
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            for (String table : List.of("plan_names", "plan_folders", "plan_contents")) {
+                statement.executeUpdate("DELETE FROM " + table + " WHERE run_id = " + runId);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // The connection is broken; closing it reports that.
+            }
         }
     }
 
@@ -158,8 +332,11 @@ public final class Plans implements AutoCloseable {
     public synchronized void close() {
         flush();
         try {
-            if (insertItem != null) {
-                insertItem.close();
+            for (PreparedStatement statement : new PreparedStatement[] {insertItem, claimName, selectFolder, insertFolder,
+                    firstOfSize, sameContent, insertContent, updateHash}) {
+                if (statement != null) {
+                    statement.close();
+                }
             }
             connection.close();
         } catch (SQLException e) {

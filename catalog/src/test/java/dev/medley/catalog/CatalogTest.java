@@ -57,10 +57,13 @@ class CatalogTest {
         // A catalog made before transcripts existed gains the table on open, keeping its files.
         try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
             statement.execute("DROP TABLE transcripts");
+            statement.execute("DROP TABLE plan_contents");
+            statement.execute("DROP TABLE plan_folders");
+            statement.execute("DROP TABLE plan_names");
             statement.execute("DROP TABLE journal");
             statement.execute("DROP TABLE plan_items");
             statement.execute("DROP TABLE plans");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4')");
         }
         try (Catalog catalog = Catalog.open(db)) {
             assertThat(catalog.lookup("/talk.mp3")).isPresent();

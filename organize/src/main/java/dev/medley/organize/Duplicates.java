@@ -1,49 +1,54 @@
 package dev.medley.organize;
 
+import dev.medley.catalog.Plans;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Finds files of a plan with the same content. Sizes are compared first and a file is hashed
  * only when another of its size has been seen, so a library without duplicates is read for its
- * sizes only; within one size, hashes are looked up, not compared one by one.
+ * sizes only. What has been seen is kept in the plan's planning state in the catalog, indexed by
+ * size and hash, so memory does not grow with the library and a lookup costs the same at any size.
  */
 final class Duplicates {
-    // Per size: the first file seen (not hashed yet), or, once a second arrives, hash -> first file.
-    private final Map<Long, Object> bySize = new HashMap<>();
+    /** A file with the same content as an earlier one of the plan; {@code hash} is their content hash. */
+    record Duplicate(String earlier, String hash) {}
+
+    private final Plans plans;
+    private final long runId;
+
+    Duplicates(Plans plans, long runId) {
+        this.plans = plans;
+        this.runId = runId;
+    }
 
     /** Returns the earlier file with the content of {@code file}, or null; remembers {@code file}. */
-    String duplicateOf(Path file, long size) {
-        Object seen = bySize.get(size);
-        if (seen == null) {
-            bySize.put(size, file);
+    Duplicate duplicateOf(Path file, long size) {
+        Plans.Content first = plans.firstOfSize(runId, size).orElse(null);
+        if (first == null) {
+            plans.addContent(runId, size, file.toString(), null);
             return null;
         }
-        Map<String, Path> byHash;
-        if (seen instanceof Path first) {
-            byHash = new HashMap<>();
-            String firstHash = hash(first);
+        if (first.hash() == null) {
+            String firstHash = hash(Path.of(first.source()));
             if (firstHash != null) {
-                byHash.put(firstHash, first);
+                plans.setContentHash(first.id(), firstHash);
             }
-            bySize.put(size, byHash);
-        } else {
-            @SuppressWarnings("unchecked")
-            Map<String, Path> known = (Map<String, Path>) seen;
-            byHash = known;
         }
         String hash = hash(file);
         if (hash == null) {
             return null; // Unreadable now: applying will report it.
         }
-        Path earlier = byHash.putIfAbsent(hash, file);
-        return earlier == null ? null : earlier.toString();
+        Plans.Content earlier = plans.firstWithContent(runId, size, hash).orElse(null);
+        if (earlier != null) {
+            return new Duplicate(earlier.source(), hash);
+        }
+        plans.addContent(runId, size, file.toString(), hash);
+        return null;
     }
 
     /** Returns the content hash of a file, or null when it cannot be read. */
-    String hash(Path file) {
+    private static String hash(Path file) {
         try {
             return ContentHash.of(file);
         } catch (IOException e) {

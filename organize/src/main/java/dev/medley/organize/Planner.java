@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 
 /*
  * Planning streams: folders are read one at a time (a folder is the unit because sidecars travel
- * with media of the same folder), each decision is written to the catalog as it is made and
- * passed on, and nothing per file is kept but what the whole plan must answer: which target names
- * are taken (TargetNames) and which sizes were seen (Duplicates, which hashes a file only when
- * another of the same size exists). That keeps memory to a few dozen bytes per file.
+ * with media of the same folder), and each decision is written to the catalog as it is made and
+ * passed on. What the whole plan must answer (which target names are taken: TargetNames; which
+ * sizes and contents were seen: Duplicates) is looked up in the plan's planning state in the
+ * catalog, not held, so memory stays the same however large the library.
  */
 
 /**
@@ -102,7 +102,7 @@ public final class Planner {
             for (Path source : options.sources()) {
                 walk.walk(source, run::folder);
             }
-            plans.flush();
+            plans.forgetPlanningState(runId);
             return new Summary(runId, run.planned, run.skipped, run.duplicates, run.conflicts, run.bytes, unreadable[0]);
         }
     }
@@ -125,8 +125,8 @@ public final class Planner {
         final long runId;
         final Plans plans;
         final Consumer<Planned> sink;
-        final TargetNames names = new TargetNames(options.library());
-        final Duplicates sameContent = new Duplicates();
+        final TargetNames names;
+        final Duplicates sameContent;
         long seq;
         long planned;
         long skipped;
@@ -138,6 +138,8 @@ public final class Planner {
             this.runId = runId;
             this.plans = plans;
             this.sink = sink;
+            this.names = new TargetNames(options.library(), plans, runId);
+            this.sameContent = new Duplicates(plans, runId);
         }
 
         void folder(FolderWalk.Folder folder) {
@@ -226,10 +228,11 @@ public final class Planner {
                     : Naming.main(options.templates(), name, stem);
             String role = extra.kind() != ExtraKind.NONE ? "extra" : "media";
             String what = extra.kind() != ExtraKind.NONE ? "extra" : name.kind().key();
-            String duplicateOf = sameContent.duplicateOf(path, entry.size());
-            if (duplicateOf != null && options.onConflict() != OnConflict.KEEP_BOTH) {
+            Duplicates.Duplicate duplicate = sameContent.duplicateOf(path, entry.size());
+            String duplicateOf = duplicate == null ? null : duplicate.earlier();
+            if (duplicate != null && options.onConflict() != OnConflict.KEEP_BOTH) {
                 duplicates++;
-                return stay(path, entry.size(), what, "duplicate of " + duplicateOf, "duplicate", sameContent.hash(path));
+                return stay(path, entry.size(), what, "duplicate of " + duplicateOf, "duplicate", duplicate.hash());
             }
             if (naming.problem() != null) {
                 return stay(path, entry.size(), what, naming.problem(), null, null);

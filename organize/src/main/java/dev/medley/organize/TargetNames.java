@@ -2,29 +2,30 @@ package dev.medley.organize;
 
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
+import dev.medley.catalog.Plans;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The names a plan has taken in the library, compared without regard to case, so that no two
  * files of a plan, and no planned file and a file already in the library, end up with names that
  * a case-insensitive file system (macOS, Windows, most USB drives) would take for one.
  *
- * <p>Holds a 64-bit hash per planned file, and the real spelling of each planned folder, so that
- * "Show/season 01" joins the "Show/Season 01" already planned or on disk instead of becoming a
- * second folder that differs only in case.
+ * <p>Records a 64-bit hash of each name taken, and the real spelling of each planned folder, so
+ * that "Show/season 01" joins the "Show/Season 01" already planned or on disk instead of becoming
+ * a second folder that differs only in case. Both live in the plan's planning state in the
+ * catalog; memory holds only bounded caches of folder spellings and listings.
  */
 final class TargetNames {
     private static final Hasher64 HASHER = Hashing.xxh3_64();
     private static final int LISTINGS_KEPT = 256;
+    private static final int FOLDERS_KEPT = 1024;
 
     /**
      * The outcome of claiming a name.
@@ -36,17 +37,24 @@ final class TargetNames {
     record Claim(Path target, String conflict, String why) {}
 
     private final Path library;
-    private final Set<Long> files = new HashSet<>();
-    private final Map<String, String> folders = new HashMap<>();
-    private final Map<Path, Map<String, String>> listings = new LinkedHashMap<>(LISTINGS_KEPT, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, Map<String, String>> eldest) {
-            return size() > LISTINGS_KEPT;
-        }
-    };
+    private final Plans plans;
+    private final long runId;
+    private final Map<String, String> folders = leastRecentlyUsed(FOLDERS_KEPT);
+    private final Map<Path, Map<String, String>> listings = leastRecentlyUsed(LISTINGS_KEPT);
 
-    TargetNames(Path library) {
+    TargetNames(Path library, Plans plans, long runId) {
         this.library = library;
+        this.plans = plans;
+        this.runId = runId;
+    }
+
+    private static <K, V> Map<K, V> leastRecentlyUsed(int kept) {
+        return new LinkedHashMap<>(kept, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > kept;
+            }
+        };
     }
 
     /**
@@ -71,8 +79,7 @@ final class TargetNames {
         }
         for (int n = 2; n < 1000; n++) {
             Path numbered = folderPath.resolve(SafeNames.capBytes(base + " (" + n + ")" + extension, 255));
-            if (taken(numbered) == null) {
-                take(numbered);
+            if (takeIfFree(numbered, source) == null) {
                 return new Claim(numbered, conflict, null);
             }
         }
@@ -92,31 +99,21 @@ final class TargetNames {
                 (onDisk ? "target exists: " : "another file of this plan takes ") + existing + "; left where it is");
     }
 
-    /** Takes {@code wanted} when it is free (or is {@code source} itself) and returns null; else returns its holder. */
+    /**
+     * Takes {@code wanted} when it is free (or is {@code source} itself) and returns null; else
+     * returns what holds a name equal to it but for case: the file on disk, or {@code wanted}
+     * itself when another file of the plan took it.
+     */
     private Path takeIfFree(Path wanted, Path source) {
         if (wanted.equals(source)) {
             return null;
         }
-        Path existing = taken(wanted);
-        if (existing == null) {
-            take(wanted);
+        String onDisk = listing(wanted.getParent()).get(SafeNames.foldKey(wanted.getFileName().toString()));
+        if (onDisk != null) {
+            return wanted.resolveSibling(onDisk);
         }
-        return existing;
-    }
-
-    /** Returns the file that already holds a name equal to {@code wanted} but for case, or null. */
-    private Path taken(Path wanted) {
-        String key = SafeNames.foldKey(library.relativize(wanted).toString());
-        if (files.contains(HASHER.hashCharsToLong(key))) {
-            return wanted;
-        }
-        Map<String, String> listing = listing(wanted.getParent());
-        String actual = listing.get(SafeNames.foldKey(wanted.getFileName().toString()));
-        return actual == null ? null : wanted.resolveSibling(actual);
-    }
-
-    private void take(Path target) {
-        files.add(HASHER.hashCharsToLong(SafeNames.foldKey(library.relativize(target).toString())));
+        long key = HASHER.hashCharsToLong(SafeNames.foldKey(library.relativize(wanted).toString()));
+        return plans.claimName(runId, key) ? null : wanted;
     }
 
     /** Returns the folder {@code relative} as spelled by the first of the plan or the disk to use it. */
@@ -128,8 +125,11 @@ final class TargetNames {
             String key = SafeNames.foldKey(soFar);
             String spelled = folders.get(key);
             if (spelled == null) {
-                String onDisk = listing(current).get(SafeNames.foldKey(segment));
-                spelled = onDisk != null ? onDisk : segment;
+                Path parent = current;
+                spelled = plans.folderSpelling(runId, key, () -> {
+                    String onDisk = listing(parent).get(SafeNames.foldKey(segment));
+                    return onDisk != null ? onDisk : segment;
+                });
                 folders.put(key, spelled);
             }
             current = current.resolve(spelled);
