@@ -4,7 +4,8 @@ import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.HashValue128;
 import com.dynatrace.hash4j.hashing.Hashing;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -21,10 +22,12 @@ public final class ContentHash {
     /** Returns the hash of the file's content. */
     public static String of(Path file) throws IOException {
         ContentHash hash = new ContentHash();
-        byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                hash.update(buffer, 0, read);
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            // No bigger than the file: a plan may hash thousands of small files.
+            ByteBuffer buffer = ByteBuffer.allocate(Math.clamp(in.size(), 1, BUFFER));
+            while (in.read(buffer) >= 0) {
+                hash.update(buffer.array(), 0, buffer.position());
+                buffer.clear();
             }
         }
         return hash.hex();
