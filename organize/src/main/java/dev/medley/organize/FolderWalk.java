@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * Walks source trees a folder at a time: a folder's files are handed over together, before its
  * subfolders are entered, so that sidecars can be matched with their media. Holds one listing of
- * subfolder names per level of depth. Hidden entries are passed over; links are handed over as
+ * subfolder names per level of depth, which is all its memory: it grows with the widest folder
+ * ("Films/" with a folder per film), never with the library. Hidden entries are passed over; links are handed over as
  * entries but never followed; the library itself is never entered when it lies inside a source.
  */
 final class FolderWalk {
@@ -54,21 +55,24 @@ final class FolderWalk {
             visitor.accept(new Folder(parent, names(parent, parent), List.of(entry(source, attributes))));
             return;
         }
-        Deque<Iterator<Path>> stack = new ArrayDeque<>();
-        List<Path> top = visit(source, source, visitor);
-        stack.push(top.iterator());
+        Deque<Level> stack = new ArrayDeque<>();
+        stack.push(new Level(source, visit(source, source, visitor).iterator()));
         while (!stack.isEmpty()) {
-            Iterator<Path> level = stack.peek();
-            if (!level.hasNext()) {
+            Level level = stack.peek();
+            if (!level.subfolders().hasNext()) {
                 stack.pop();
                 continue;
             }
-            stack.push(visit(level.next(), source, visitor).iterator());
+            Path next = level.folder().resolve(level.subfolders().next());
+            stack.push(new Level(next, visit(next, source, visitor).iterator()));
         }
     }
 
-    /** Hands over {@code folder}'s files and returns its subfolders, sorted. */
-    private List<Path> visit(Path folder, Path root, Consumer<Folder> visitor) {
+    /** A folder being walked and the names of its subfolders still to enter. */
+    private record Level(Path folder, Iterator<String> subfolders) {}
+
+    /** Hands over {@code folder}'s files and returns the names of its subfolders, in path order. */
+    private List<String> visit(Path folder, Path root, Consumer<Folder> visitor) {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
             for (Path child : listing) {
@@ -80,7 +84,7 @@ final class FolderWalk {
         }
         children.sort(null);
         List<Entry> entries = new ArrayList<>();
-        List<Path> subfolders = new ArrayList<>();
+        List<String> subfolders = new ArrayList<>();
         for (Path child : children) {
             if (child.getFileName().toString().startsWith(".") || child.equals(library)) {
                 continue;
@@ -95,7 +99,7 @@ final class FolderWalk {
                 continue;
             }
             if (attributes.isDirectory()) {
-                subfolders.add(child);
+                subfolders.add(child.getFileName().toString());
             } else {
                 entries.add(entry(child, attributes));
             }
