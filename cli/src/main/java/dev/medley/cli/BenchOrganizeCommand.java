@@ -28,16 +28,23 @@ import picocli.CommandLine.Spec;
         description = {
             "Times `medley organize` dry runs on generated libraries of real (tiny) media: TV episodes with",
             "subtitles, films, music. First a library a quarter the size, then the full one, each with a",
-            "fresh catalog (probing included) and again with the catalog warm (planning alone), with the",
-            "peak heap of each: it should not grow with the library. Run with MEDLEY_JAVA_OPTS=-Xmx256m."
+            "fresh catalog (probing included) and again with the catalog warm (planning alone).",
+            "Each run is made twice: once timed, once with the live heap sampled (a class histogram every",
+            "100 ms), whose peak should not grow with the library. Run with MEDLEY_JAVA_OPTS=-Xmx256m."
         },
         sortOptions = false)
 final class BenchOrganizeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--files", paramLabel = "N", defaultValue = "10000",
-            description = "Media files in the full library (default: ${DEFAULT-VALUE}); a fifth more are subtitles.")
+            description = "Media files in the full library (default: ${DEFAULT-VALUE}); one episode in five has subtitles.")
     int files;
+
+    @Option(names = "--film-folders", paramLabel = "N", defaultValue = "1",
+            description = {"Spread the films over N folders (default: ${DEFAULT-VALUE}: one \"Films\" folder with a folder per",
+                "film, as most libraries have). A walk holds the sorted listing of each folder it is in, so the",
+                "widest folder is the one thing whose size shows in memory; spreading it takes that out."})
+    int filmFolders;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "2", description = "Probing workers (default: ${DEFAULT-VALUE}).")
     int workers;
@@ -55,16 +62,17 @@ final class BenchOrganizeCommand implements Callable<Integer> {
             byte[] media = Files.readAllBytes(seed);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("files", files);
+            figures.put("filmFolders", filmFolders);
             figures.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
             figures.put("quarter", run(work.resolve("quarter"), files / 4, media));
             figures.put("full", run(work.resolve("full"), files, media));
             if (json) {
                 out.println(Jobs.JSON.writeValueAsString(figures));
             } else {
-                out.printf(Locale.ROOT, "media files: %d (and %d subtitles), max heap: %d MiB%n", files, files / 5,
+                out.printf(Locale.ROOT, "media files: %d (and %d subtitles), max heap: %d MiB%n", files, subtitles(files),
                         figures.get("maxHeapMiB"));
-                out.println("quarter library  " + text(figures.get("quarter")));
-                out.println("full library     " + text(figures.get("full")));
+                out.println("quarter library" + text(figures.get("quarter")));
+                out.println("full library" + text(figures.get("full")));
             }
             out.flush();
             return 0;
@@ -76,25 +84,29 @@ final class BenchOrganizeCommand implements Callable<Integer> {
     private Map<String, Object> run(Path root, int count, byte[] media) throws IOException {
         Path incoming = root.resolve("incoming");
         System.err.printf(Locale.ROOT, "creating %d media files in %s ...%n", count, incoming);
-        generate(incoming, count, media);
+        generate(incoming, count, filmFolders, media);
         Map<String, Object> figures = new LinkedHashMap<>();
-        try (Catalog catalog = Catalog.open(root.resolve("catalog.db"))) {
-            Planner.Options options = new Planner.Options(Files.createDirectories(root.resolve("library")),
-                    List.of(incoming), Mode.MOVE, false, OnConflict.SKIP, Templates.DEFAULT);
-            figures.put("coldDryRun", timed(() -> OrganizeCommand.plan(catalog, options, quietOptions(), nowhere(), nowhereStream())));
-            figures.put("warmDryRun", timed(() -> OrganizeCommand.plan(catalog, options, quietOptions(), nowhere(), nowhereStream())));
+        Planner.Options options = new Planner.Options(Files.createDirectories(root.resolve("library")),
+                List.of(incoming), Mode.MOVE, false, OnConflict.SKIP, Templates.DEFAULT);
+        // Two catalogs, so that the sampled runs meet the same cold and warm states as the timed ones.
+        try (Catalog timedCatalog = Catalog.open(root.resolve("timed.db"));
+                Catalog sampledCatalog = Catalog.open(root.resolve("sampled.db"))) {
+            Dry timed = () -> OrganizeCommand.plan(timedCatalog, options, quietOptions(), nowhere(), nowhereStream());
+            Dry sampled = () -> OrganizeCommand.plan(sampledCatalog, options, quietOptions(), nowhere(), nowhereStream());
+            figures.put("coldDryRun", measure(timed, sampled));
+            figures.put("warmDryRun", measure(timed, sampled));
         }
         return figures;
     }
 
     // Names as they come from release groups, rippers and taggers: episodes, films, tracks.
-    private static void generate(Path incoming, int count, byte[] media) throws IOException {
+    private static void generate(Path incoming, int count, int filmFolders, byte[] media) throws IOException {
         for (int i = 0; i < count; i++) {
             Path file = switch (i % 3) {
                 case 0 -> incoming.resolve("TV/Show %03d/Season %d/Show.%03d.S%02dE%02d.Episode.Title.720p.WEB-DL.mp3"
                         .formatted(i / 600, 1 + i / 60 % 10, i / 600, 1 + i / 60 % 10, 1 + i / 3 % 20));
-                case 1 -> incoming.resolve("Films/Film Number %d (%d)/Film.Number.%d.%d.1080p.BluRay.x264.mp3"
-                        .formatted(i, 1950 + i % 70, i, 1950 + i % 70));
+                case 1 -> incoming.resolve((filmFolders > 1 ? "Films/" + i % filmFolders : "Films")
+                        + "/Film Number %d (%d)/Film.Number.%d.%d.1080p.BluRay.x264.mp3".formatted(i, 1950 + i % 70, i, 1950 + i % 70));
                 default -> incoming.resolve("Music/Artist %03d/Album %04d (%d)/%02d - Track %d.mp3"
                         .formatted(i / 900, i / 12, 1960 + i % 60, 1 + i / 3 % 12, i));
             };
@@ -110,20 +122,31 @@ final class BenchOrganizeCommand implements Callable<Integer> {
         }
     }
 
+    /** Returns how many subtitles {@link #generate} writes for {@code count} media files. */
+    static int subtitles(int count) {
+        return (count + 14) / 15;
+    }
+
     private interface Dry {
         Planner.Summary run();
     }
 
-    private static Map<String, Object> timed(Dry dry) {
-        HeapPeak heap = HeapPeak.start();
+    private static Map<String, Object> measure(Dry timed, Dry sampled) {
+        HeapPeak inUse = HeapPeak.start();
         long start = System.nanoTime();
-        Planner.Summary summary = dry.run();
+        Planner.Summary summary = timed.run();
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("wallSeconds", Math.round(seconds * 100) / 100.0);
         figures.put("planned", summary.planned());
         figures.put("skipped", summary.skipped());
-        figures.put("peakHeapMiB", heap.mebibytes());
+        figures.put("peakHeapInUseMiB", inUse.mebibytes());
+        try (HeapPeak live = HeapPeak.sampling(Duration.ofMillis(100))) {
+            sampled.run();
+            figures.put("liveHeapBeforeMiB", live.liveBeforeMebibytes());
+            figures.put("peakLiveHeapMiB", live.liveMebibytes());
+            figures.put("liveHeapSamples", live.samples());
+        }
         return figures;
     }
 
@@ -144,12 +167,14 @@ final class BenchOrganizeCommand implements Callable<Integer> {
 
     private static String text(Object figures) {
         Map<?, ?> map = (Map<?, ?>) figures;
-        return "dry run, probing included: " + step(map.get("coldDryRun")) + "; catalog warm: " + step(map.get("warmDryRun"));
+        return "\n  dry run, probing included: " + step(map.get("coldDryRun")) + "\n  catalog warm:               "
+                + step(map.get("warmDryRun"));
     }
 
     private static String step(Object figures) {
         Map<?, ?> map = (Map<?, ?>) figures;
-        return String.format(Locale.ROOT, "%5.2f s, %d planned, %d skipped, peak heap %d MiB", (Double) map.get("wallSeconds"),
-                (Long) map.get("planned"), (Long) map.get("skipped"), (Long) map.get("peakHeapMiB"));
+        return String.format(Locale.ROOT, "%5.2f s, %d planned, %d skipped, live heap %.1f MiB before, peak %.1f MiB",
+                (Double) map.get("wallSeconds"), (Long) map.get("planned"), (Long) map.get("skipped"),
+                (Double) map.get("liveHeapBeforeMiB"), (Double) map.get("peakLiveHeapMiB"));
     }
 }
