@@ -14,6 +14,7 @@ import dev.medley.media.Fingerprint;
 import dev.medley.media.ScanOptions;
 import dev.medley.media.ScannedFile;
 import dev.medley.media.Scanner;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -145,7 +146,8 @@ public final class TranscribeJob implements AutoCloseable {
      */
     public Outcome transcribe(Item item, CatalogWriter writer) throws Exception {
         ScannedFile file = item.file();
-        List<Path> targets = options.formats().stream()
+        List<OutputFormat> formats = List.copyOf(options.formats());
+        List<Path> targets = formats.stream()
                 .map(format -> TranscriptFiles.target(file.path(), item.root(), options.outDir(), format)).toList();
         TranscriptRecord previous = item.previous();
         if (!options.force() && previous != null && previous.ok() && previous.isCurrent(file.size(), file.mtimeNanos())
@@ -163,17 +165,30 @@ public final class TranscribeJob implements AutoCloseable {
         } catch (Exception e) {
             String reason = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
                     ? e.getCause().getMessage() : e.getMessage();
+            // The files earlier runs wrote stay known as ours, to be replaced when this one succeeds.
             writer.saveTranscript(new TranscriptRecord(file.key(), file.size(), file.mtimeNanos(), false, reason,
-                    opened.engineName(), opened.model(), List.of(), 0, 0));
+                    opened.engineName(), opened.model(), previous == null ? List.of() : previous.outputs(), 0, 0));
             throw e;
         }
-        List<String> ours = previous == null ? List.of() : previous.outputs();
-        List<Path> written = TranscriptFiles.write(transcript, file.path(), item.root(), options.outDir(),
-                options.formats(), ours);
+        TranscriptFiles.checkFree(targets, previous == null ? List.of() : previous.outputs());
+        List<String> names = targets.stream().map(Path::toString).toList();
+        // Write-ahead: the catalog names these files as this media's before any is written, so a run
+        // killed between writing them and recording the transcript replaces them when it resumes,
+        // instead of taking them for the user's.
+        writer.saveTranscript(new TranscriptRecord(file.key(), file.size(), file.mtimeNanos(), false,
+                "interrupted while writing the transcript files", transcript.engine(), transcript.model(), names, 0, 0));
+        writer.flush();
+        try {
+            TranscriptFiles.write(transcript, formats, targets);
+        } catch (IOException e) {
+            writer.saveTranscript(new TranscriptRecord(file.key(), file.size(), file.mtimeNanos(), false,
+                    "cannot write the transcript files: " + e.getMessage(), transcript.engine(), transcript.model(),
+                    names, 0, 0));
+            throw e;
+        }
         writer.saveTranscript(new TranscriptRecord(file.key(), file.size(), file.mtimeNanos(), true, null,
-                transcript.engine(), transcript.model(), written.stream().map(Path::toString).toList(),
-                transcript.audioSeconds(), transcript.processingSeconds()));
-        return new Outcome(item, transcript, written);
+                transcript.engine(), transcript.model(), names, transcript.audioSeconds(), transcript.processingSeconds()));
+        return new Outcome(item, transcript, targets);
     }
 
     // The engine loads on first need: a rerun with nothing to do never pays for the model.

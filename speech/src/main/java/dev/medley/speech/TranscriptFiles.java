@@ -7,10 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Writes a transcript's files next to its media ({@code talk.mp3} → {@code talk.srt}) or, with an
@@ -18,7 +16,8 @@ import java.util.Set;
  *
  * <p>Each file is written to a temporary name in its folder, then renamed into place, so a reader
  * (or a crash) never sees half a file. A file already there is replaced only when an earlier run
- * wrote it for this same media; any other file of that name is the user's and is left alone.
+ * wrote it, or recorded that it was about to, for this same media; any other file of that name is
+ * the user's and is left alone.
  */
 final class TranscriptFiles {
     private TranscriptFiles() {}
@@ -42,27 +41,26 @@ final class TranscriptFiles {
     }
 
     /**
-     * Writes {@code transcript} in every format and returns the files written.
+     * Checks that every target may be written: it does not exist, or an earlier run wrote it for
+     * this same media.
      *
-     * @param ours files earlier runs wrote for this media, which may be replaced
+     * @param ours files earlier runs wrote (or began to write) for this media
      * @throws FileAlreadyExistsException when a target exists and is not ours
      */
-    static List<Path> write(Transcript transcript, Path media, Path root, Path outDir, Set<OutputFormat> formats,
-            Collection<String> ours) throws IOException {
-        List<Path> targets = new ArrayList<>();
-        for (OutputFormat format : formats) {
-            Path target = target(media, root, outDir, format);
+    static void checkFree(Collection<Path> targets, Collection<String> ours) throws FileAlreadyExistsException {
+        for (Path target : targets) {
             if (Files.exists(target) && !ours.contains(target.toString())) {
                 throw new FileAlreadyExistsException(target.toString(), null,
                         "exists and was not written by medley; move it, or write elsewhere with --out DIR");
             }
-            targets.add(target);
         }
-        for (OutputFormat format : formats) {
-            Path target = target(media, root, outDir, format);
-            writeAtomically(target, format.render(transcript));
+    }
+
+    /** Writes {@code transcript} in every format, each to its target (in the same order). */
+    static void write(Transcript transcript, List<OutputFormat> formats, List<Path> targets) throws IOException {
+        for (int i = 0; i < formats.size(); i++) {
+            writeAtomically(targets.get(i), formats.get(i).render(transcript));
         }
-        return targets;
     }
 
     static void writeAtomically(Path target, String content) throws IOException {

@@ -3,7 +3,10 @@ package dev.medley.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.medley.catalog.Catalog;
+import dev.medley.catalog.CatalogWriter;
+import dev.medley.catalog.FileState;
 import dev.medley.catalog.PathKey;
+import dev.medley.catalog.TranscriptRecord;
 import dev.medley.core.BatchListener;
 import dev.medley.core.ItemResult;
 import dev.medley.media.ScanOptions;
@@ -105,6 +108,45 @@ class TranscribeJobTest {
             assertThat(mirrored.getFirst()).isInstanceOf(ItemResult.Ok.class);
             assertThat(out.resolve("talks/a-tone.srt")).isRegularFile();
             assertThat(Files.readString(library.resolve("a-tone.txt"))).isEqualTo("my own notes");
+        }
+    }
+
+    @Test
+    void filesOfARunKilledBeforeItRecordedThemAreReplacedNotTakenForTheUsers() throws Exception {
+        Path media = library.resolve("a-tone.flac");
+        List<String> outputs = List.of("txt", "json", "srt", "vtt").stream()
+                .map(ext -> library.resolve("a-tone." + ext).toString()).toList();
+        try (Catalog catalog = Catalog.open(dir.resolve("catalog.db"))) {
+            // What a run killed while writing a-tone's files leaves: the record it makes before
+            // writing any, naming them, and the files it got to.
+            try (CatalogWriter writer = catalog.writer(catalog.startRun("transcribe", ""))) {
+                writer.upsertFile(new FileState(PathKey.of(media), Files.size(media), 1, null));
+                writer.saveTranscript(new TranscriptRecord(PathKey.of(media), Files.size(media), 1, false,
+                        "interrupted while writing the transcript files", "fake", "fake", outputs, 0, 0));
+            }
+            Files.writeString(library.resolve("a-tone.txt"), "speech of a-t");
+            Files.writeString(library.resolve("a-tone.json"), "{\"engine\"");
+
+            var results = run(catalog, false, null);
+            assertThat(results.getFirst()).isInstanceOf(ItemResult.Ok.class);
+            assertThat(Files.readString(library.resolve("a-tone.txt"))).contains("speech of").isNotEqualTo("speech of a-t");
+            var record = catalog.transcript(PathKey.of(media)).orElseThrow();
+            assertThat(record.ok()).isTrue();
+            assertThat(record.outputs()).containsExactlyInAnyOrderElementsOf(outputs);
+        }
+    }
+
+    @Test
+    void aFailedRedoKeepsTheEarlierFilesKnownAsMedleys() throws Exception {
+        try (Catalog catalog = Catalog.open(dir.resolve("catalog.db"))) {
+            run(catalog, false, null);
+            // b-tone changes into something the engine cannot read: the redo fails, and its old
+            // files must still be Medley's to replace once it can be transcribed again.
+            Path media = library.resolve("b-tone.mp3");
+            Files.writeString(media, "not audio any more");
+            assertThat(run(catalog, false, null).get(1)).isInstanceOf(ItemResult.Failed.class);
+            SampleMedia.write(media, SampleMedia.Format.MP3, Duration.ofSeconds(2), Map.of());
+            assertThat(run(catalog, false, null).get(1)).isInstanceOf(ItemResult.Ok.class);
         }
     }
 }
