@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -233,10 +232,13 @@ public final class Plans implements AutoCloseable {
     /** Drops the planning state of plan {@code runId}, which is complete: only its items are needed from now on. */
     public synchronized void forgetPlanningState(long runId) {
         flush();
-        try (Statement statement = connection.createStatement()) {
+        try {
             connection.setAutoCommit(false);
             for (String table : List.of("plan_names", "plan_folders", "plan_contents")) {
-                statement.executeUpdate("DELETE FROM " + table + " WHERE run_id = " + runId);
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                    delete.setLong(1, runId);
+                    delete.executeUpdate();
+                }
             }
             connection.commit();
         } catch (SQLException e) {
