@@ -1,5 +1,6 @@
 package dev.medley.catalog;
 
+import dev.medley.core.RawPaths;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -31,9 +32,9 @@ public final class PathKey {
         return key.startsWith("file:") ? Path.of(URI.create(key)) : Path.of(key);
     }
 
-    /** Returns the path of {@code key} as readable text, with undecodable bytes shown as U+FFFD. */
+    /** Returns the path of {@code key} for people: bytes that are not UTF-8 shown as {@code \xNN}. */
     public static String display(String key) {
-        return key.startsWith("file:") ? toPath(key).toString() : key;
+        return key.startsWith("file:") ? RawPaths.display(toPath(key)) : RawPaths.display(key);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
@@ -45,36 +44,11 @@ public final class Ffmpeg {
      * names that are not valid UTF-8.
      */
     public static BytePointer fileUrl(Path absolute) {
-        byte[] path = rawBytes(absolute);
+        byte[] path = dev.medley.core.RawPaths.bytes(absolute);
         byte[] url = new byte[5 + path.length + 1];
         System.arraycopy("file:".getBytes(StandardCharsets.US_ASCII), 0, url, 0, 5);
         System.arraycopy(path, 0, url, 5, path.length);
         return new BytePointer(url);
-    }
-
-    /** Returns the bytes of a path's name as the file system holds them. */
-    static byte[] rawBytes(Path absolute) {
-        String text = absolute.toString();
-        if (text.indexOf('\uFFFD') < 0) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        // Not valid UTF-8: the URI form percent-encodes the original bytes.
-        String raw = absolute.toUri().getRawPath();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length()) {
-                bytes.write(Integer.parseInt(raw, i + 1, i + 3, 16));
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
-        }
-        byte[] result = bytes.toByteArray();
-        // A directory's URI ends with a slash the path does not have.
-        return result.length > 1 && result[result.length - 1] == '/' && !text.endsWith("/")
-                ? java.util.Arrays.copyOf(result, result.length - 1)
-                : result;
     }
 
     /** Returns whether the command-line tool {@code command} (ffmpeg, ffprobe) is installed and runs. */

@@ -18,8 +18,8 @@ public record ScannedFile(Path path, String key, long size, long mtimeNanos) {
         return new FileState(key, size, mtimeNanos, fingerprint);
     }
 
-    /** Returns the path as text for people: undecodable bytes show as U+FFFD. */
+    /** Returns the path as text for people: bytes that are not UTF-8 show as {@code \xNN}. */
     public String display() {
-        return path.toString();
+        return dev.medley.core.RawPaths.display(path);
     }
 }
