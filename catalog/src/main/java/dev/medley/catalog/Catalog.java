@@ -33,6 +33,7 @@ public final class Catalog implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final PreparedStatement lookup;
+    private volatile boolean anyQuarantine;
 
     private Catalog(Path file, Connection connection) throws SQLException {
         this.file = file;
@@ -65,6 +66,7 @@ public final class Catalog implements AutoCloseable {
             Migrations.apply(connection, absolute);
             Catalog catalog = new Catalog(absolute, connection);
             catalog.markDeadRunsInterrupted();
+            catalog.anyQuarantine = catalog.hasRows("quarantine");
             return catalog;
         } catch (SQLException e) {
             throw new CatalogException("cannot open the catalog " + absolute + ": " + e.getMessage()
@@ -172,6 +174,61 @@ public final class Catalog implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("read", e);
+        }
+    }
+
+    /**
+     * Records that native code was reading file {@code path} when its process died: as a suspect,
+     * or quarantined when the crash was certainly this file's.
+     */
+    public synchronized void quarantine(QuarantineRecord record) {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO quarantine (path, size, mtime_ns, status, stage, reason, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
+                    status = excluded.status, stage = excluded.stage, reason = excluded.reason,
+                    updated_at = excluded.updated_at""")) {
+            upsert.setString(1, record.path());
+            upsert.setLong(2, record.size());
+            upsert.setLong(3, record.mtimeNanos());
+            upsert.setString(4, record.quarantined() ? "quarantined" : "suspect");
+            upsert.setString(5, record.stage());
+            upsert.setString(6, record.reason());
+            upsert.setLong(7, System.currentTimeMillis());
+            upsert.executeUpdate();
+            anyQuarantine = true;
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    /** Returns the quarantine record of file {@code path}, current or not, if it has one. */
+    public synchronized Optional<QuarantineRecord> quarantined(String path) {
+        if (!anyQuarantine) {
+            return Optional.empty(); // The common case costs no query.
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT size, mtime_ns, status, stage, reason FROM quarantine WHERE path = ?")) {
+            select.setString(1, path);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new QuarantineRecord(path, row.getLong(1), row.getLong(2),
+                                "quarantined".equals(row.getString(3)), row.getString(4), row.getString(5)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Forgets that file {@code path} was a suspect: it has since been read without harm. */
+    public synchronized void clearSuspect(String path) {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM quarantine WHERE path = ? AND status = 'suspect'")) {
+            delete.setString(1, path);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write to", e);
         }
     }
 
@@ -303,6 +360,13 @@ public final class Catalog implements AutoCloseable {
             return String.join("\n", lines);
         } catch (SQLException e) {
             throw failure("check", e);
+        }
+    }
+
+    private boolean hasRows(String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
+            return row.next() && row.getInt(1) != 0;
         }
     }
 

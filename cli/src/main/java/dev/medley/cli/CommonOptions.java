@@ -30,11 +30,12 @@ final class CommonOptions {
 
     /**
      * Opens the catalog and first puts straight whatever an interrupted organise run left half
-     * done, saying so on stderr.
+     * done, and sets aside the files a crashed run was reading, saying so on stderr.
      */
     Catalog openCatalog() {
         Catalog catalog = Catalog.open(catalogFile());
         try {
+            CrashRecovery.attach(catalog, System.err);
             for (Recovery.Recovered recovered : Recovery.recover(catalog)) {
                 System.err.println("medley: recovered an interrupted " + recovered.operation().action() + " of "
                         + PathKey.display(recovered.operation().source()) + ": "

@@ -36,10 +36,12 @@ public final class Medley {
 
     public static void main(String[] args) {
         CommandLine commandLine = commandLine();
-        // Buffered: a run can print a line per file, hundreds of thousands of them.
+        // Buffered: a run can print a line per file, hundreds of thousands of them. Lines are counted
+        // as they reach stdout, so that a run resumed after a crash prints each result once.
+        ResumableOutput stdout = new ResumableOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        CrashRecovery.output(stdout);
         PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
-                new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-                        java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
+                new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
         commandLine.setOut(out);
         int exitCode;
         try {
@@ -59,7 +61,8 @@ public final class Medley {
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             int exitCode = EXIT_CANNOT_RUN;
-            if (exception instanceof CatalogException || exception instanceof java.io.IOException) {
+            if (exception instanceof CatalogException || exception instanceof java.io.IOException
+                    || exception instanceof CannotRun) {
                 err.println("medley: " + exception.getMessage());
             } else if (exception instanceof IllegalArgumentException) {
                 // Options that parse but cannot be honoured: a missing model, a device this build lacks.

@@ -1,12 +1,18 @@
 package dev.medley.media;
 
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
@@ -20,6 +26,8 @@ public final class Ffmpeg {
      * all calls: each native callback costs a slot that is never given back.
      */
     public static final AVIOInterruptCB.Callback_Pointer DEADLINE_CHECK = new DeadlineCheck();
+
+    private static final int EINVAL = -22;
 
     private static volatile boolean loaded;
 
@@ -36,6 +44,37 @@ public final class Ffmpeg {
                 }
             }
         }
+    }
+
+    /**
+     * Opens {@code absolute} for reading: only the {@code file} protocol and only the demuxers of
+     * {@link Demuxers#ALLOWED}, with every blocking read checking {@code deadline} (a
+     * {@link System#nanoTime} value in a native long; null for none). Close the result with
+     * {@code avformat_close_input}.
+     *
+     * @throws MediaError when FFmpeg cannot or may not open it, with the reason
+     */
+    public static AVFormatContext openInput(Path absolute, LongPointer deadline) throws MediaError {
+        load();
+        AVFormatContext format = avformat_alloc_context();
+        if (deadline != null) {
+            format.interrupt_callback().callback(DEADLINE_CHECK).opaque(deadline);
+        }
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "protocol_whitelist", "file", 0);
+        av_dict_set(options, "format_whitelist", Demuxers.ALLOWED, 0);
+        int status;
+        try (BytePointer url = fileUrl(absolute)) {
+            status = avformat_open_input(format, url, null, options);
+        } finally {
+            av_dict_free(options);
+        }
+        if (status >= 0) {
+            return format;
+        }
+        // FFmpeg has freed the context. A format off the list is refused with EINVAL: say what it is.
+        String refusal = status == EINVAL ? Demuxers.refusal(absolute) : null;
+        throw refusal != null ? new MediaError(refusal, errorText(status)) : MediaError.of(status, MediaError.OPENING);
     }
 
     /**

@@ -14,21 +14,14 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -39,7 +32,6 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.PointerScope;
@@ -49,8 +41,11 @@ import org.bytedeco.javacpp.PointerScope;
  * packets of the main stream decoded to tell whether it plays.
  *
  * <p>Native code is guarded on the Java side first: files that are empty or unreadable never reach
- * FFmpeg; only the {@code file} protocol is allowed, so a crafted playlist cannot make FFmpeg open
- * network addresses; and every blocking read checks a deadline through FFmpeg's interrupt callback.
+ * FFmpeg; each file passes the {@link CrashGuard} (quarantined files are refused, the file in flight
+ * is recorded); only the {@code file} protocol and the {@link Demuxers} of media containers are
+ * allowed, so a crafted playlist cannot make FFmpeg open other files or network addresses; and every
+ * blocking read checks a deadline through FFmpeg's interrupt callback. FFmpeg's error codes come
+ * back as {@link MediaError}s: a reason for people, FFmpeg's text as detail.
  */
 final class FfmpegProber implements Prober {
     private static final int EAGAIN = -11; // AVERROR(EAGAIN) on Linux
@@ -80,32 +75,28 @@ final class FfmpegProber implements Prober {
         if (target.refusal() != null) {
             return target.refusal();
         }
-        try (PointerScope scope = new PointerScope()) {
+        try (CrashGuard.Pass pass = CrashGuard.enter(target.absolute(), "probe");
+                PointerScope scope = new PointerScope()) {
             LongPointer deadline = new LongPointer(1);
             deadline.put(System.nanoTime() + timeout.toNanos());
             return probeNative(target.absolute(), target.path(), target.size(), deadline);
+        } catch (MediaError e) {
+            return MediaProbe.failure(target.path(), target.size(), e.getMessage(), e.detail(), name());
         }
     }
 
     private MediaProbe probeNative(Path file, String path, long size, LongPointer deadline) {
-        AVFormatContext format = avformat_alloc_context();
-        format.interrupt_callback().callback(Ffmpeg.DEADLINE_CHECK).opaque(deadline);
-        AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "protocol_whitelist", "file", 0);
-        int status;
-        try (BytePointer url = Ffmpeg.fileUrl(file)) {
-            status = avformat_open_input(format, url, null, options);
-        } finally {
-            av_dict_free(options);
-        }
-        if (status < 0) { // FFmpeg has freed the context.
-            return MediaProbe.failure(path, size, describe(status, deadline), name());
+        AVFormatContext format;
+        try {
+            format = Ffmpeg.openInput(file, deadline);
+        } catch (MediaError e) {
+            return MediaProbe.failure(path, size, timedOut(deadline) ? timeoutText() : e.getMessage(), e.detail(), name());
         }
         try {
             limitCodecProbing(format);
-            status = avformat_find_stream_info(format, (PointerPointer<?>) null);
+            int status = avformat_find_stream_info(format, (PointerPointer<?>) null);
             if (status < 0) {
-                return MediaProbe.failure(path, size, "cannot read streams: " + describe(status, deadline), name());
+                return new ProbeBuilder(path, size, name()).failed(error(status, MediaError.READING_STREAMS, deadline));
             }
             ProbeBuilder probe = new ProbeBuilder(path, size, name()).format(format);
             int video = mainVideoStream(format);
@@ -115,8 +106,8 @@ final class FfmpegProber implements Prober {
             if (main < 0) {
                 return probe.failed("no audio or video stream");
             }
-            String problem = firstPacketsDecode(format, main, deadline);
-            return problem == null ? probe.playable() : probe.failed("does not play: " + problem);
+            MediaError problem = firstPacketsDecode(format, main, deadline);
+            return problem == null ? probe.playable() : probe.failed(problem);
         } finally {
             avformat_close_input(format);
         }
@@ -150,11 +141,12 @@ final class FfmpegProber implements Prober {
     }
 
     /** Returns null when a frame of stream {@code index} decodes, else what went wrong. */
-    private String firstPacketsDecode(AVFormatContext format, int index, LongPointer deadline) {
+    private MediaError firstPacketsDecode(AVFormatContext format, int index, LongPointer deadline) {
         AVCodecParameters parameters = format.streams(index).codecpar();
         AVCodec codec = avcodec_find_decoder(parameters.codec_id());
         if (codec == null) {
-            return "no decoder for " + avcodec_get_name(parameters.codec_id()).getString();
+            return new MediaError("unsupported codec: FFmpeg has no decoder for "
+                    + avcodec_get_name(parameters.codec_id()).getString(), null);
         }
         AVCodecContext context = avcodec_alloc_context3(codec);
         AVPacket packet = av_packet_alloc();
@@ -166,14 +158,15 @@ final class FfmpegProber implements Prober {
                 status = avcodec_open2(context, codec, (AVDictionary) null);
             }
             if (status < 0) {
-                return "cannot open decoder: " + describe(status, deadline);
+                return error(status, "opening the " + avcodec_get_name(parameters.codec_id()).getString() + " decoder",
+                        deadline);
             }
-            String lastError = "no packets";
+            MediaError lastError = new MediaError("does not play: no packets of its main stream", null);
             for (int packets = 0; packets < MAX_PACKETS_TO_DECODE; ) {
                 status = av_read_frame(format, packet);
                 if (status < 0) {
                     if (status != AVERROR_EOF) {
-                        lastError = describe(status, deadline);
+                        lastError = error(status, MediaError.DECODING, deadline);
                     }
                     break;
                 }
@@ -184,7 +177,7 @@ final class FfmpegProber implements Prober {
                     packets++;
                     status = avcodec_send_packet(context, packet);
                     if (status < 0 && status != EAGAIN) {
-                        lastError = describe(status, deadline);
+                        lastError = error(status, MediaError.DECODING, deadline);
                         continue;
                     }
                     status = avcodec_receive_frame(context, frame);
@@ -192,7 +185,7 @@ final class FfmpegProber implements Prober {
                         return null;
                     }
                     if (status != EAGAIN) {
-                        lastError = describe(status, deadline);
+                        lastError = error(status, MediaError.DECODING, deadline);
                     }
                 } finally {
                     av_packet_unref(packet);
@@ -208,10 +201,15 @@ final class FfmpegProber implements Prober {
         }
     }
 
-    private String describe(int status, LongPointer deadline) {
-        if (System.nanoTime() > deadline.get()) {
-            return "timed out after " + timeout.toSeconds() + " s";
-        }
-        return Ffmpeg.errorText(status);
+    private MediaError error(int status, String doing, LongPointer deadline) {
+        return timedOut(deadline) ? new MediaError(timeoutText(), Ffmpeg.errorText(status)) : MediaError.of(status, doing);
+    }
+
+    private static boolean timedOut(LongPointer deadline) {
+        return System.nanoTime() > deadline.get();
+    }
+
+    private String timeoutText() {
+        return "timed out after " + timeout.toSeconds() + " s";
     }
 }

@@ -117,7 +117,7 @@ final class FfprobeProber implements Prober {
                 video == null ? null : video.codec(), video == null ? null : video.width(),
                 video == null ? null : video.height(), video == null ? null : video.frameRate(),
                 audio == null ? null : audio.codec(), audio == null ? null : audio.sampleRate(),
-                audio == null ? null : audio.channels(), tags, playable, streams, name());
+                audio == null ? null : audio.channels(), tags, playable, streams, name(), null);
     }
 
     private static void copyTags(JsonNode node, Map<String, String> into) {

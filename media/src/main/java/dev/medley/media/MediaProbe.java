@@ -1,5 +1,6 @@
 package dev.medley.media;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param ok whether the file could be read as media and its main stream decodes
  * @param error why not, or null
  * @param playable whether the main stream's first packets decode
+ * @param errorDetail FFmpeg's own text for the error, when {@code error} translates one; else null
  */
 public record MediaProbe(
         String path,
@@ -33,12 +35,18 @@ public record MediaProbe(
         Map<String, String> tags,
         boolean playable,
         List<StreamInfo> streams,
-        String prober) {
+        String prober,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String errorDetail) {
 
     /** Returns a failed probe of {@code path}: nothing known but its size. */
     public static MediaProbe failure(String path, long sizeBytes, String error, String prober) {
+        return failure(path, sizeBytes, error, null, prober);
+    }
+
+    /** Returns a failed probe of {@code path}, with FFmpeg's own text for the error. */
+    public static MediaProbe failure(String path, long sizeBytes, String error, String errorDetail, String prober) {
         return new MediaProbe(path, false, error, null, null, sizeBytes, null, null, null, null, null,
-                null, null, null, Map.of(), false, List.of(), prober);
+                null, null, null, Map.of(), false, List.of(), prober, errorDetail);
     }
 
     /** One stream of a file. */

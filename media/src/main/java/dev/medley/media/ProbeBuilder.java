@@ -74,20 +74,24 @@ final class ProbeBuilder {
     }
 
     MediaProbe playable() {
-        return build(true, null);
+        return build(true, null, null);
     }
 
     MediaProbe failed(String error) {
-        return build(false, error);
+        return build(false, error, null);
     }
 
-    private MediaProbe build(boolean ok, String error) {
+    MediaProbe failed(MediaError error) {
+        return build(false, error.getMessage(), error.detail());
+    }
+
+    private MediaProbe build(boolean ok, String error, String detail) {
         return new MediaProbe(path, ok, error, formatName, durationSeconds, size, bitRate,
                 video == null ? null : video.codec(), video == null ? null : video.width(),
                 video == null ? null : video.height(), video == null ? null : video.frameRate(),
                 audio == null ? null : audio.codec(), audio == null ? null : audio.sampleRate(),
                 audio == null ? null : audio.channels(), java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags)), ok,
-                List.copyOf(streams), prober);
+                List.copyOf(streams), prober, detail);
     }
 
     private static MediaProbe.StreamInfo stream(AVStream stream, int index) {

@@ -22,7 +22,7 @@ class ApplierTest {
     // The probe is not under test here: every file plays, and tags come from the test.
     private static Planner.Probes playable(Map<String, String> tags) {
         return (file, size, mtime) -> new MediaProbe(file.toString(), true, null, "matroska,webm", 60.0, size, null,
-                "h264", 320, 240, 25.0, "aac", 48000, 2, tags, true, List.of(), "test");
+                "h264", 320, 240, 25.0, "aac", 48000, 2, tags, true, List.of(), "test", null);
     }
 
     @TempDir Path dir;

@@ -6,34 +6,38 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_NB;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_check;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_compare;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.swresample.swr_alloc_set_opts2;
 import static org.bytedeco.ffmpeg.global.swresample.swr_convert;
 import static org.bytedeco.ffmpeg.global.swresample.swr_free;
+import static org.bytedeco.ffmpeg.global.swresample.swr_get_out_samples;
 import static org.bytedeco.ffmpeg.global.swresample.swr_init;
 
+import dev.medley.media.CrashGuard;
 import dev.medley.media.Ffmpeg;
+import dev.medley.media.MediaError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +50,6 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.swresample;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
@@ -55,11 +58,17 @@ import org.bytedeco.javacpp.PointerPointer;
  * float samples, a block at a time: a three-hour file never sits whole in memory.
  *
  * <p>Packets that fail to decode are passed over, as players do, and counted; a file with no
- * audio stream, or that FFmpeg cannot open, fails at {@link #open}. Not thread-safe.
+ * audio stream, or that FFmpeg cannot open, fails at {@link #open}. Every frame is checked before it
+ * reaches the resampler: audio may change its rate or channels mid-file (MP3s joined end to end,
+ * recorded radio), and the resampler is then set up again for the new format; a frame with
+ * impossible parameters fails the file instead of reaching native code. Not thread-safe.
  */
 final class AudioDecoder implements AutoCloseable {
     private static final int EAGAIN = -11; // AVERROR(EAGAIN) on Linux
-    private static final int OUT_CAPACITY = 64 * 1024;
+    private static final int MIN_OUT_CAPACITY = 64 * 1024;
+    private static final int MAX_SAMPLE_RATE = 1_536_000;
+    private static final int MAX_CHANNELS = 64;
+    private static final int MAX_FRAME_SAMPLES = 1 << 22;
 
     static {
         Ffmpeg.load();
@@ -67,58 +76,56 @@ final class AudioDecoder implements AutoCloseable {
     }
 
     private final Path file;
+    private final CrashGuard.Pass pass;
     private final AVFormatContext format;
     private final AVCodecContext codec;
     private final int streamIndex;
-    private final SwrContext resampler;
     private final AVPacket packet = av_packet_alloc();
     private final AVFrame frame = av_frame_alloc();
-    private final FloatPointer out = new FloatPointer(OUT_CAPACITY);
     private final PointerPointer<FloatPointer> outPlanes = new PointerPointer<>(1);
     private final double durationSeconds;
+    // The resampler and the input format it was set up for; rebuilt when frames change format.
+    private final AVChannelLayout inLayout = new AVChannelLayout();
+    private SwrContext resampler;
+    private int inRate;
+    private int inFormat = -1;
+    private FloatPointer out;
+    private int outCapacity;
     private int badPackets;
+    private int formatChanges;
     private boolean inputDone;
     private boolean drained;
 
-    private AudioDecoder(Path file, AVFormatContext format, AVCodecContext codec, int streamIndex, SwrContext resampler,
+    private AudioDecoder(Path file, CrashGuard.Pass pass, AVFormatContext format, AVCodecContext codec, int streamIndex,
             double durationSeconds) {
         this.file = file;
+        this.pass = pass;
         this.format = format;
         this.codec = codec;
         this.streamIndex = streamIndex;
-        this.resampler = resampler;
         this.durationSeconds = durationSeconds;
-        outPlanes.put(0, out);
+        ensureCapacity(MIN_OUT_CAPACITY);
     }
 
     /**
      * Opens {@code file}'s main audio stream.
      *
-     * @throws IOException when the file is empty, unreadable, not media, or has no audio stream
+     * @throws IOException when the file is empty, unreadable, quarantined, not media, or has no audio
+     *     stream ({@link MediaError} carries FFmpeg's own text)
      */
     static AudioDecoder open(Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
         if (Files.size(absolute) == 0) {
             throw new IOException("empty file (0 bytes)");
         }
-        AVFormatContext format = avformat_alloc_context();
-        AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "protocol_whitelist", "file", 0);
-        int status;
-        try (BytePointer url = Ffmpeg.fileUrl(absolute)) {
-            status = avformat_open_input(format, url, null, options);
-        } finally {
-            av_dict_free(options);
-        }
-        if (status < 0) {
-            throw new IOException(Ffmpeg.errorText(status));
-        }
+        CrashGuard.Pass pass = CrashGuard.enter(absolute, "transcribe");
+        AVFormatContext format = null;
         AVCodecContext codec = null;
-        SwrContext resampler = null;
         try {
-            status = avformat_find_stream_info(format, (PointerPointer<?>) null);
+            format = Ffmpeg.openInput(absolute, null);
+            int status = avformat_find_stream_info(format, (PointerPointer<?>) null);
             if (status < 0) {
-                throw new IOException("cannot read streams: " + Ffmpeg.errorText(status));
+                throw MediaError.of(status, MediaError.READING_STREAMS);
             }
             int index = av_find_best_stream(format, AVMEDIA_TYPE_AUDIO, -1, -1, (AVCodec) null, 0);
             if (index < 0) {
@@ -127,44 +134,29 @@ final class AudioDecoder implements AutoCloseable {
             var parameters = format.streams(index).codecpar();
             AVCodec decoder = avcodec_find_decoder(parameters.codec_id());
             if (decoder == null) {
-                throw new IOException("no decoder for this audio codec");
+                throw new MediaError("unsupported codec: FFmpeg has no decoder for "
+                        + avcodec_get_name(parameters.codec_id()).getString(), null);
             }
             codec = avcodec_alloc_context3(decoder);
             avcodec_parameters_to_context(codec, parameters);
             codec.thread_count(1); // Workers give parallelism; decoder threads would only compete with them.
             status = avcodec_open2(codec, decoder, (AVDictionary) null);
             if (status < 0) {
-                throw new IOException("cannot open the audio decoder: " + Ffmpeg.errorText(status));
+                throw MediaError.of(status, "opening the audio decoder");
             }
-            resampler = resamplerFor(codec);
             long duration = format.duration();
             double seconds = duration == AV_NOPTS_VALUE || duration <= 0 ? Double.NaN : duration / (double) AV_TIME_BASE;
-            return new AudioDecoder(absolute, format, codec, index, resampler, seconds);
+            return new AudioDecoder(absolute, pass, format, codec, index, seconds);
         } catch (IOException | RuntimeException e) {
-            if (resampler != null) {
-                swr_free(resampler);
-            }
             if (codec != null) {
                 avcodec_free_context(codec);
             }
-            avformat_close_input(format);
+            if (format != null) {
+                avformat_close_input(format);
+            }
+            pass.close();
             throw e;
         }
-    }
-
-    private static SwrContext resamplerFor(AVCodecContext codec) throws IOException {
-        AVChannelLayout mono = new AVChannelLayout();
-        av_channel_layout_default(mono, 1);
-        SwrContext resampler = new SwrContext(null);
-        int status = swr_alloc_set_opts2(resampler, mono, AV_SAMPLE_FMT_FLT, AudioWindow.SAMPLE_RATE,
-                codec.ch_layout(), codec.sample_fmt(), codec.sample_rate(), 0, null);
-        av_channel_layout_uninit(mono);
-        mono.close();
-        if (status < 0 || swr_init(resampler) < 0) {
-            swr_free(resampler);
-            throw new IOException("cannot convert this audio to 16 kHz mono (" + codec.sample_rate() + " Hz)");
-        }
-        return resampler;
     }
 
     /** Returns the container's duration in seconds, or NaN when it does not say. */
@@ -177,16 +169,23 @@ final class AudioDecoder implements AutoCloseable {
         return badPackets;
     }
 
+    /** Returns how many times the audio changed its rate, sample format or channels mid-stream. */
+    int formatChanges() {
+        return formatChanges;
+    }
+
     /**
      * Calls {@code sink} with the next block of 16 kHz mono samples (valid only during the call)
      * and returns true, or returns false at the end of the stream.
+     *
+     * @throws MediaError when a decoded frame cannot be converted
      */
     boolean next(SampleSink sink) throws IOException {
         while (!drained) {
             int status = avcodec_receive_frame(codec, frame);
             if (status >= 0) {
                 try {
-                    int converted = swr_convert(resampler, outPlanes, OUT_CAPACITY, frame.extended_data(), frame.nb_samples());
+                    int converted = convert();
                     if (converted > 0) {
                         sink.accept(out, converted);
                         return true;
@@ -206,12 +205,82 @@ final class AudioDecoder implements AutoCloseable {
             feed();
         }
         // Resampler delay: the last few milliseconds.
-        int tail = swr_convert(resampler, outPlanes, OUT_CAPACITY, (PointerPointer<?>) null, 0);
+        int tail = resampler == null ? 0 : swr_convert(resampler, outPlanes, outCapacity, (PointerPointer<?>) null, 0);
         if (tail > 0) {
             sink.accept(out, tail);
             return true;
         }
         return false;
+    }
+
+    // Converts the frame just received, first setting the resampler up for its format if it changed.
+    private int convert() throws MediaError {
+        int rate = frame.sample_rate();
+        int sampleFormat = frame.format();
+        int channels = frame.ch_layout().nb_channels();
+        int samples = frame.nb_samples();
+        if (rate <= 0 || rate > MAX_SAMPLE_RATE || channels <= 0 || channels > MAX_CHANNELS
+                || sampleFormat < 0 || sampleFormat >= AV_SAMPLE_FMT_NB || samples < 0 || samples > MAX_FRAME_SAMPLES
+                || av_channel_layout_check(frame.ch_layout()) == 0 || frame.extended_data() == null) {
+            throw new MediaError("damaged: a decoded frame has impossible audio parameters (" + rate + " Hz, "
+                    + channels + " channels, " + samples + " samples)", null);
+        }
+        if (samples == 0) {
+            return 0;
+        }
+        if (resampler == null || rate != inRate || sampleFormat != inFormat
+                || av_channel_layout_compare(frame.ch_layout(), inLayout) != 0) {
+            if (resampler != null) {
+                formatChanges++;
+            }
+            setUpResampler(rate, sampleFormat);
+        }
+        ensureCapacity(swr_get_out_samples(resampler, samples));
+        int converted = swr_convert(resampler, outPlanes, outCapacity, frame.extended_data(), samples);
+        if (converted < 0) {
+            throw new MediaError("cannot convert its audio to 16 kHz mono (" + rate + " Hz, " + channels + " channels)",
+                    Ffmpeg.errorText(converted));
+        }
+        return converted;
+    }
+
+    private void setUpResampler(int rate, int sampleFormat) throws MediaError {
+        if (resampler != null) {
+            swr_free(resampler);
+            resampler = null;
+        }
+        av_channel_layout_uninit(inLayout);
+        if (av_channel_layout_copy(inLayout, frame.ch_layout()) < 0) {
+            throw new MediaError("damaged: its channel layout cannot be read", null);
+        }
+        AVChannelLayout mono = new AVChannelLayout();
+        av_channel_layout_default(mono, 1);
+        SwrContext created = new SwrContext(null);
+        int status = swr_alloc_set_opts2(created, mono, AV_SAMPLE_FMT_FLT, AudioWindow.SAMPLE_RATE,
+                inLayout, sampleFormat, rate, 0, null);
+        av_channel_layout_uninit(mono);
+        mono.close();
+        if (status < 0 || swr_init(created) < 0) {
+            swr_free(created);
+            throw new MediaError("cannot convert its audio to 16 kHz mono (" + rate + " Hz, "
+                    + inLayout.nb_channels() + " channels)", status < 0 ? Ffmpeg.errorText(status) : null);
+        }
+        resampler = created;
+        inRate = rate;
+        inFormat = sampleFormat;
+    }
+
+    private void ensureCapacity(int samples) {
+        if (samples <= outCapacity) {
+            return;
+        }
+        int capacity = Math.max(MIN_OUT_CAPACITY, Integer.highestOneBit(Math.max(1, samples - 1)) << 1);
+        if (out != null) {
+            out.close();
+        }
+        out = new FloatPointer(capacity);
+        outCapacity = capacity;
+        outPlanes.put(0, out);
     }
 
     private void feed() throws IOException {
@@ -251,13 +320,21 @@ final class AudioDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        av_frame_free(frame);
-        av_packet_free(packet);
-        swr_free(resampler);
-        avcodec_free_context(codec);
-        avformat_close_input(format);
-        out.close();
-        outPlanes.close();
+        try {
+            av_frame_free(frame);
+            av_packet_free(packet);
+            if (resampler != null) {
+                swr_free(resampler);
+            }
+            av_channel_layout_uninit(inLayout);
+            inLayout.close();
+            avcodec_free_context(codec);
+            avformat_close_input(format);
+            out.close();
+            outPlanes.close();
+        } finally {
+            pass.close();
+        }
     }
 
     @Override
