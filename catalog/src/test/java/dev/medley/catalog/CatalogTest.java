@@ -143,4 +143,28 @@ class CatalogTest {
         assertThat(Files.readString(PathKey.toPath(key), StandardCharsets.UTF_8)).isEqualTo("x");
         assertThat(PathKey.display(key)).endsWith("caf\\xe9.mp3"); // Escaped: never mistaken for another name.
     }
+
+    @Test
+    void quarantineRecordsAreKeptPerFileAndASuspectCanBeCleared() throws Exception {
+        Path db = dir.resolve("q.db");
+        try (Catalog catalog = Catalog.open(db)) {
+            assertThat(catalog.quarantined("/a.mkv")).isEmpty();
+            catalog.quarantine(new QuarantineRecord("/a.mkv", 10, 20, false, "probe", "was being read"));
+            catalog.quarantine(new QuarantineRecord("/b.mkv", 30, 40, true, "transcribe", "crashed"));
+        }
+        try (Catalog catalog = Catalog.open(db)) {
+            assertThat(catalog.quarantined("/a.mkv")).hasValueSatisfying(q -> {
+                assertThat(q.quarantined()).isFalse();
+                assertThat(q.isCurrent(10, 20)).isTrue();
+                assertThat(q.isCurrent(11, 20)).isFalse();
+            });
+            catalog.clearSuspect("/a.mkv");
+            catalog.clearSuspect("/b.mkv"); // Quarantined, not a suspect: stays.
+            assertThat(catalog.quarantined("/a.mkv")).isEmpty();
+            assertThat(catalog.quarantined("/b.mkv")).hasValueSatisfying(q -> assertThat(q.reason()).isEqualTo("crashed"));
+            // A suspect that crashes again becomes quarantined.
+            catalog.quarantine(new QuarantineRecord("/b.mkv", 31, 40, true, "probe", "again"));
+            assertThat(catalog.quarantined("/b.mkv")).hasValueSatisfying(q -> assertThat(q.size()).isEqualTo(31));
+        }
+    }
 }

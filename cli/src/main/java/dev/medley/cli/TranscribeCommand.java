@@ -166,7 +166,7 @@ final class TranscribeCommand implements Callable<Integer> {
                 line.put("processingSeconds", Math.round(transcript.processingSeconds() * 100) / 100.0);
                 line.put("windows", transcript.windows());
                 line.put("language", transcript.language());
-                line.put("outputs", ok.value().outputs().stream().map(Path::toString).toList());
+                line.put("outputs", ok.value().outputs().stream().map(dev.medley.core.RawPaths::display).toList());
                 line.put("text", transcript.text());
             }
             case ItemResult.Skipped<TranscribeJob.Item, TranscribeJob.Outcome> skipped -> {

@@ -76,7 +76,7 @@ public final class CrashGuard {
     public static Pass enter(Path file, String stage) throws MediaError {
         InFlight record = inFlight;
         Register quarantine = register;
-        if (record == null && CRASH_ON == null) {
+        if (record == null && quarantine == NO_RECORDS && CRASH_ON == null) {
             return new Pass(InFlight.Slot.NONE, null, null, quarantine);
         }
         Path absolute = file.toAbsolutePath();

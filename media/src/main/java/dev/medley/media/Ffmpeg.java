@@ -28,6 +28,7 @@ public final class Ffmpeg {
     public static final AVIOInterruptCB.Callback_Pointer DEADLINE_CHECK = new DeadlineCheck();
 
     private static final int EINVAL = -22;
+    private static final int HEAD_BYTES = 512;
 
     private static volatile boolean loaded;
 
@@ -55,6 +56,10 @@ public final class Ffmpeg {
      * @throws MediaError when FFmpeg cannot or may not open it, with the reason
      */
     public static AVFormatContext openInput(Path absolute, LongPointer deadline) throws MediaError {
+        String notMedia = MediaSniffer.notMedia(head(absolute));
+        if (notMedia != null) {
+            throw new MediaError("not a media file: " + notMedia, null);
+        }
         load();
         AVFormatContext format = avformat_alloc_context();
         if (deadline != null) {
@@ -75,6 +80,14 @@ public final class Ffmpeg {
         // FFmpeg has freed the context. A format off the list is refused with EINVAL: say what it is.
         String refusal = status == EINVAL ? Demuxers.refusal(absolute) : null;
         throw refusal != null ? new MediaError(refusal, errorText(status)) : MediaError.of(status, MediaError.OPENING);
+    }
+
+    private static byte[] head(Path file) throws MediaError {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return in.readNBytes(HEAD_BYTES);
+        } catch (java.io.IOException e) {
+            throw new MediaError("cannot read: " + Scanner.describe(e), null);
+        }
     }
 
     /**

@@ -48,6 +48,11 @@ public final class MediaSniffer {
         return OTHER_EXTENSIONS.contains(extension) ? Boolean.FALSE : null;
     }
 
+    /** Returns whether {@code fileName}'s extension is one of a media file (audio or video). */
+    public static boolean hasMediaExtension(String fileName) {
+        return MEDIA_EXTENSIONS.contains(extension(fileName));
+    }
+
     /** Returns whether {@code file} is media: by extension, else by its first bytes. */
     public static boolean isMedia(Path file) throws IOException {
         return isMedia(file, file.getFileName().toString());
@@ -105,6 +110,58 @@ public final class MediaSniffer {
         }
         // MPEG audio or ADTS AAC frame sync; the second frame header is not checked, so demand a sane layer.
         return b0 == 0xFF && (b1 & 0xE0) == 0xE0 && (b1 & 0x06) != 0;
+    }
+
+    /**
+     * Returns what {@code head}, a file's first bytes, is when its signature names a kind of file
+     * that is never audio or video (an executable, an archive, a document, an image, a database),
+     * else null. FFmpeg's MPEG audio reader finds frame syncs in almost any binary, and its
+     * decoders then read whatever they find: such files are refused before FFmpeg sees them.
+     */
+    public static String notMedia(byte[] head) {
+        if (startsWith(head, 0x7F, 'E', 'L', 'F')) {
+            return "an executable (ELF)";
+        }
+        if (head.length >= 0x40 && startsWith(head, 'M', 'Z')) {
+            int peOffset = (head[0x3C] & 0xFF) | (head[0x3D] & 0xFF) << 8 | (head[0x3E] & 0xFF) << 16 | (head[0x3F] & 0x7F) << 24;
+            if (peOffset + 4 <= head.length && head[peOffset] == 'P' && head[peOffset + 1] == 'E'
+                    && head[peOffset + 2] == 0 && head[peOffset + 3] == 0) {
+                return "an executable (Windows)";
+            }
+        }
+        if (startsWith(head, 0xCA, 0xFE, 0xBA, 0xBE) || startsWith(head, 0xCF, 0xFA, 0xED, 0xFE)) {
+            return "an executable or class file";
+        }
+        if (startsWith(head, 'P', 'K', 3, 4) || startsWith(head, 'P', 'K', 5, 6)) {
+            return "a ZIP archive";
+        }
+        if (startsWith(head, 'R', 'a', 'r', '!', 0x1A, 0x07) || startsWith(head, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)
+                || startsWith(head, 0x1F, 0x8B) || startsWith(head, 0xFD, '7', 'z', 'X', 'Z', 0)) {
+            return "a compressed archive";
+        }
+        if (startsWith(head, '%', 'P', 'D', 'F', '-')) {
+            return "a PDF document";
+        }
+        if (startsWith(head, 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n') || startsWith(head, 'G', 'I', 'F', '8')
+                || startsWith(head, 0xFF, 0xD8, 0xFF)) {
+            return "an image";
+        }
+        if (startsWith(head, 'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', 0)) {
+            return "an SQLite database";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] head, int... signature) {
+        if (head.length < signature.length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if ((head[i] & 0xFF) != signature[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String ascii(byte[] bytes, int offset, int length) {

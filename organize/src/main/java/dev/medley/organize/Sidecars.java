@@ -79,22 +79,32 @@ final class Sidecars {
         return new Match(Collections.unmodifiableMap(frozen), List.copyOf(unmatched));
     }
 
-    /** Returns the media file with the longest stem that {@code other} starts with, or null. */
+    /**
+     * Returns the media file whose name or stem, the longest, {@code other} starts with, or null. A
+     * whole name wins over a stem: {@code talk.flac.txt} belongs to {@code talk.flac}, not to
+     * {@code talk.aiff} beside it.
+     */
     private static String owner(List<String> media, String other, boolean ignoreCase) {
         if (!SIDECAR_EXTENSIONS.contains(extension(other))) {
             return null;
         }
         String best = null;
+        int bestLength = 0;
         for (String m : media) {
-            String stem = stem(m);
-            if (other.length() > stem.length()
-                    && other.regionMatches(ignoreCase, 0, stem, 0, stem.length())
-                    && ".-_ ".indexOf(other.charAt(stem.length())) >= 0
-                    && (best == null || stem.length() > stem(best).length())) {
-                best = m;
+            for (String prefix : List.of(m, stem(m))) {
+                if (prefix.length() > bestLength && startsWithAndSeparator(other, prefix, ignoreCase)) {
+                    best = m;
+                    bestLength = prefix.length();
+                }
             }
         }
         return best;
+    }
+
+    private static boolean startsWithAndSeparator(String name, String prefix, boolean ignoreCase) {
+        return name.length() > prefix.length()
+                && name.regionMatches(ignoreCase, 0, prefix, 0, prefix.length())
+                && ".-_ ".indexOf(name.charAt(prefix.length())) >= 0;
     }
 
     private static boolean describesFolder(String name) {

@@ -118,4 +118,15 @@ class SidecarsTest {
         assertThatThrownBy(() -> Sidecars.match(List.of("a.mkv"), List.of("a.mkv")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void transcriptsNamedAfterTheWholeMediaNameTravelWithThatMedia() {
+        // Media sharing a stem get transcripts that keep the media's extension: each goes with its own.
+        Match m = Sidecars.match(List.of("x.aiff", "x.flac", "x.m4a"),
+                List.of("x.aiff.txt", "x.flac.srt", "x.flac.txt", "x.m4a.vtt"));
+        assertThat(m.byMedia().get("x.aiff")).containsExactly(with("x.aiff.txt", ".aiff.txt"));
+        assertThat(m.byMedia().get("x.flac")).containsExactly(with("x.flac.srt", ".flac.srt"), with("x.flac.txt", ".flac.txt"));
+        assertThat(m.byMedia().get("x.m4a")).containsExactly(with("x.m4a.vtt", ".m4a.vtt"));
+        assertThat(m.unmatched()).isEmpty();
+    }
 }

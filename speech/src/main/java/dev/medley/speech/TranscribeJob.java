@@ -10,6 +10,7 @@ import dev.medley.core.BatchRunner;
 import dev.medley.core.ItemResult;
 import dev.medley.core.RunStats;
 import dev.medley.core.SkipItem;
+import dev.medley.core.RawPaths;
 import dev.medley.media.Fingerprint;
 import dev.medley.media.ScanOptions;
 import dev.medley.media.ScannedFile;
@@ -171,7 +172,7 @@ public final class TranscribeJob implements AutoCloseable {
             throw e;
         }
         TranscriptFiles.checkFree(targets, previous == null ? List.of() : previous.outputs());
-        List<String> names = targets.stream().map(Path::toString).toList();
+        List<String> names = targets.stream().map(RawPaths::text).toList();
         // Write-ahead: the catalog names these files as this media's before any is written, so a run
         // killed between writing them and recording the transcript replaces them when it resumes,
         // instead of taking them for the user's.

@@ -1,38 +1,79 @@
 package dev.medley.speech;
 
+import dev.medley.core.RawPaths;
+import dev.medley.media.MediaSniffer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a transcript's files next to its media ({@code talk.mp3} → {@code talk.srt}) or, with an
  * output folder, mirroring the media's place below its root.
  *
- * <p>Each file is written to a temporary name in its folder, then renamed into place, so a reader
- * (or a crash) never sees half a file. A file already there is replaced only when an earlier run
- * wrote it, or recorded that it was about to, for this same media; any other file of that name is
- * the user's and is left alone.
+ * <p>Names never collide: when other media files in the folder share the media's stem
+ * ({@code talk.flac}, {@code talk.m4a}), the media's extension is kept ({@code talk.flac.srt}), so
+ * each media file has transcripts of its own whichever is transcribed first.
+ *
+ * <p>Each file is written to a temporary name in its folder, flushed to the disk and checked for
+ * its full length, then renamed into place, so a reader (or a crash, or a full disk) never sees half
+ * a file; a file that could not be written in full is removed and reported with its path. Files are
+ * created with the user's umask. A file already there is replaced only when an earlier run wrote
+ * it, or recorded that it was about to, for this same media; any other file of that name is the
+ * user's and is left alone.
  */
 final class TranscriptFiles {
     private TranscriptFiles() {}
 
     /** Returns where the {@code format} file of {@code media} goes. */
     static Path target(Path media, Path root, Path outDir, OutputFormat format) {
-        String name = media.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String name = RawPaths.name(media);
+        String base = stemIsShared(media) ? name : stem(name);
         Path folder = media.getParent();
         if (outDir != null) {
             Path relative = root.equals(media) ? Path.of("") : root.relativize(media.getParent());
-            folder = outDir.resolve(relative.toString());
+            folder = outDir.resolve(relative);
         }
-        return folder.resolve(stem + "." + format.extension());
+        return RawPaths.resolve(folder, base + "." + format.extension());
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    // Whether another media file in the same folder has the same stem (compared without case, as
+    // some file systems do): then stem-named transcripts would collide.
+    private static boolean stemIsShared(Path media) {
+        Path folder = media.getParent();
+        String stem = stem(RawPaths.name(media)).toLowerCase(Locale.ROOT);
+        if (folder == null) {
+            return false;
+        }
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(folder)) {
+            for (Path sibling : siblings) {
+                String name = RawPaths.name(sibling);
+                if (!sibling.equals(media) && MediaSniffer.hasMediaExtension(name)
+                        && stem(name).toLowerCase(Locale.ROOT).equals(stem)) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false; // An unlistable folder: the media file itself was readable, so keep the plain name.
+        }
+        return false;
     }
 
     /** Returns the targets that all exist. */
@@ -49,8 +90,8 @@ final class TranscriptFiles {
      */
     static void checkFree(Collection<Path> targets, Collection<String> ours) throws FileAlreadyExistsException {
         for (Path target : targets) {
-            if (Files.exists(target) && !ours.contains(target.toString())) {
-                throw new FileAlreadyExistsException(target.toString(), null,
+            if (Files.exists(target) && !ours.contains(RawPaths.text(target))) {
+                throw new FileAlreadyExistsException(RawPaths.display(target), null,
                         "exists and was not written by medley; move it, or write elsewhere with --out DIR");
             }
         }
@@ -63,18 +104,49 @@ final class TranscriptFiles {
         }
     }
 
+    /**
+     * Writes {@code content} to {@code target} whole or not at all.
+     *
+     * @throws IOException naming {@code target}, when it could not be written in full
+     */
     static void writeAtomically(Path target, String content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Path folder = target.getParent();
+        Path temporary = RawPaths.resolve(folder, "." + RawPaths.name(target) + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.createDirectories(folder);
+            // No file attributes: the file gets the user's umask, as files people write do.
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                // A full disk may refuse the data only when it is flushed: flush before the rename.
+                channel.force(true);
+                if (channel.size() != bytes.length) {
+                    throw new IOException("only " + channel.size() + " of " + bytes.length + " bytes were written");
+                }
+            }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new IOException("cannot write " + RawPaths.display(target) + ": " + reason(e), e);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
