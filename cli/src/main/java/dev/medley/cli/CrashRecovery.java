@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,11 +29,6 @@ import java.util.Optional;
 final class CrashRecovery {
     /** Set by the launcher when it runs a command again: the process id of the JVM that crashed. */
     static final String CRASHED_PID = "MEDLEY_CRASHED_PID";
-    /** Set by the launcher with {@link #CRASHED_PID}: the crashed JVM's exit status. */
-    static final String CRASH_EXIT = "MEDLEY_CRASH_EXIT";
-
-    private static final Map<Integer, String> SIGNALS = Map.of(132, "SIGILL", 134, "SIGABRT", 135, "SIGBUS",
-            136, "SIGFPE", 139, "SIGSEGV");
 
     private static ResumableOutput output;
     private static InFlight record;
@@ -95,7 +89,6 @@ final class CrashRecovery {
     }
 
     private static void setAside(Catalog catalog, InFlight.Crashed crashed, boolean crashSeen, PrintStream err) {
-        String signal = SIGNALS.getOrDefault((int) number(System.getenv(CRASH_EXIT)), "a crash");
         List<InFlight.Entry> entries = crashed.entries();
         for (InFlight.Entry entry : entries) {
             String path = PathKey.display(entry.key());
@@ -104,8 +97,8 @@ final class CrashRecovery {
             boolean certain = wasSuspect || crashSeen && entries.size() == 1;
             String reason;
             if (certain) {
-                reason = "crashed Medley's decoder (" + (crashSeen ? signal + ", " : "") + "while reading it for "
-                        + entry.stage() + "); quarantined: not opened again until the file changes";
+                reason = "crashed the decoder while being read (" + entry.stage()
+                        + "); quarantined: not opened again until the file changes";
                 err.println("medley: " + path + ": " + reason);
             } else {
                 reason = "was being read (" + entry.stage() + ") when a run ended abruptly";

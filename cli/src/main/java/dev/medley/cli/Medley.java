@@ -35,11 +35,13 @@ public final class Medley {
     private Medley() {}
 
     public static void main(String[] args) {
-        CommandLine commandLine = commandLine();
         // Buffered: a run can print a line per file, hundreds of thousands of them. Lines are counted
-        // as they reach stdout, so that a run resumed after a crash prints each result once.
-        ResumableOutput stdout = new ResumableOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        // as they reach stdout, so that a run resumed after a crash prints each result once. System.out
+        // is the same stream, set before picocli takes its default from it.
+        ResumableOutput stdout = new ResumableOutput(StandardOutput.open());
         CrashRecovery.output(stdout);
+        System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+        CommandLine commandLine = commandLine();
         PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
                 new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
         commandLine.setOut(out);

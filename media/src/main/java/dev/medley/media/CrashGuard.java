@@ -28,6 +28,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class CrashGuard {
     /** The environment variable of the test hook that crashes the process on a named file. */
     public static final String TEST_CRASH_ON = "MEDLEY_TEST_CRASH_ON";
+    /** The signal the test hook crashes with: ABRT (the default, as a C++ abort) or SEGV. */
+    public static final String TEST_CRASH_SIGNAL = "MEDLEY_TEST_CRASH_SIGNAL";
 
     /** Where the gate reads and clears quarantine records: the catalog. */
     public interface Register {
@@ -103,8 +105,13 @@ public final class CrashGuard {
         return new Pass(slot, lock, known != null ? key : null, quarantine);
     }
 
-    // The test hook: dies as native code dies, by a signal the JVM does not handle.
+    // The test hook: dies as native code dies. ABRT: a signal the JVM does not handle, as a C++
+    // exception escaping FFmpeg ends. SEGV: a write through a bad pointer in native code, which the
+    // JVM reports in an hs_err file before it aborts.
     private static void crashForTest() {
+        if ("SEGV".equals(System.getenv(TEST_CRASH_SIGNAL))) {
+            new Nowhere().put(0L, (byte) 1);
+        }
         try {
             new ProcessBuilder("kill", "-ABRT", Long.toString(ProcessHandle.current().pid())).start().waitFor();
             Thread.sleep(60_000);
@@ -114,6 +121,13 @@ public final class CrashGuard {
             Thread.currentThread().interrupt();
         }
         throw new IllegalStateException("the crash test hook's signal did not end this process");
+    }
+
+    // A pointer into the first page, never mapped: JavaCPP refuses null, not this.
+    private static final class Nowhere extends org.bytedeco.javacpp.BytePointer {
+        Nowhere() {
+            address = 16;
+        }
     }
 
     /** A file let through; closing it says native code is done with the file. */
