@@ -2,6 +2,7 @@ package dev.medley.media;
 
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
@@ -56,7 +57,8 @@ public final class Ffmpeg {
      * @throws MediaError when FFmpeg cannot or may not open it, with the reason
      */
     public static AVFormatContext openInput(Path absolute, LongPointer deadline) throws MediaError {
-        String notMedia = MediaSniffer.notMedia(head(absolute));
+        byte[] head = head(absolute);
+        String notMedia = MediaSniffer.notMedia(head);
         if (notMedia != null) {
             throw new MediaError("not a media file: " + notMedia, null);
         }
@@ -79,6 +81,9 @@ public final class Ffmpeg {
         }
         // FFmpeg has freed the context. A format off the list is refused with EINVAL: say what it is.
         String refusal = status == EINVAL ? Demuxers.refusal(absolute) : null;
+        if (refusal == null && status == AVERROR_INVALIDDATA && MediaSniffer.looksLikeMedia(head)) {
+            refusal = "damaged: it starts as a media file but cannot be read (cut short, or its index is missing)";
+        }
         throw refusal != null ? new MediaError(refusal, errorText(status)) : MediaError.of(status, MediaError.OPENING);
     }
 

@@ -11,7 +11,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
@@ -19,6 +22,8 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
@@ -32,6 +37,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.PointerScope;
@@ -51,6 +57,8 @@ final class FfmpegProber implements Prober {
     private static final int EAGAIN = -11; // AVERROR(EAGAIN) on Linux
     private static final int MAX_PACKETS_TO_DECODE = 64;
     private static final int WAV_CODEC_PROBE_BYTES = 32 * 1024;
+    private static final double TRUNCATION_TOLERANCE = 0.05;
+    private static final int MIN_TRUNCATION_CHECK_SECONDS = 4;
 
     private final Duration timeout;
 
@@ -107,7 +115,11 @@ final class FfmpegProber implements Prober {
                 return probe.failed("no audio or video stream");
             }
             MediaError problem = firstPacketsDecode(format, main, deadline);
-            return problem == null ? probe.playable() : probe.failed(problem);
+            if (problem != null) {
+                return probe.failed(problem);
+            }
+            String truncated = truncation(format, audio);
+            return truncated == null ? probe.playable() : probe.playsButFailed(truncated);
         } finally {
             avformat_close_input(format);
         }
@@ -138,6 +150,99 @@ final class FfmpegProber implements Prober {
             }
         }
         return -1;
+    }
+
+    /*
+     * A file cut short (a partial download, a full disk) still opens and its first frames play, and
+     * its headers still promise the whole duration (FFmpeg only shortens what it measured itself).
+     * So read where the headers say the last seconds are: if nothing of the audio is there, the
+     * file is truncated, and a few more seeks find where it really ends. Audio only: every audio
+     * packet can be read on its own, while video must seek back to a key frame that may be far away.
+     */
+    private static String truncation(AVFormatContext format, int audio) {
+        if (audio < 0 || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
+            return null;
+        }
+        long duration = audioDuration(format, audio);
+        if (duration <= AV_TIME_BASE * MIN_TRUNCATION_CHECK_SECONDS || duration == AV_NOPTS_VALUE) {
+            return null;
+        }
+        long start = format.start_time() == AV_NOPTS_VALUE ? 0 : format.start_time();
+        double seconds = duration / (double) AV_TIME_BASE;
+        double tolerance = Math.max(TRUNCATION_TOLERANCE * seconds, 2.0);
+        double near = readableAt(format, audio, start, seconds * 0.97);
+        if (Double.isNaN(near) || near >= seconds * 0.97 - tolerance) {
+            return null; // Data where the headers say it is (or no way to tell).
+        }
+        // Where it ends: the last place something can be read, by halving the gap.
+        double readable = Math.max(0, near);
+        double unreadable = seconds * 0.97;
+        for (int step = 0; step < 6 && unreadable - readable > tolerance; step++) {
+            double middle = (readable + unreadable) / 2;
+            double found = readableAt(format, audio, start, middle);
+            if (!Double.isNaN(found) && found >= middle - tolerance) {
+                readable = Math.max(readable, found);
+            } else {
+                unreadable = middle;
+            }
+        }
+        if (readable <= tolerance) {
+            return null; // Nothing readable past the start: this file cannot seek (an AVI without index), not proof.
+        }
+        long missing = Math.round((1 - readable / seconds) * 100);
+        return String.format(java.util.Locale.ROOT, "truncated: the last %d%% is missing (it ends near %s of %s)",
+                missing, clock(readable), clock(seconds));
+    }
+
+    // The audio stream's own duration where the container gives one (its audio may end before its
+    // video), else the container's; in AV_TIME_BASE units.
+    private static long audioDuration(AVFormatContext format, int audio) {
+        AVStream stream = format.streams(audio);
+        AVRational base = stream.time_base();
+        if (stream.duration() > 0 && stream.duration() != AV_NOPTS_VALUE && base.num() > 0 && base.den() > 0) {
+            return (long) (stream.duration() * (double) base.num() / base.den() * AV_TIME_BASE);
+        }
+        return format.duration();
+    }
+
+    /**
+     * Seeks to {@code seconds} and returns the time of the first audio packet found there; -1 when
+     * there is none (the file ends before), NaN when the file cannot seek.
+     */
+    private static double readableAt(AVFormatContext format, int audio, long start, double seconds) {
+        AVStream stream = format.streams(audio);
+        AVRational base = stream.time_base();
+        if (base.num() <= 0 || base.den() <= 0) {
+            return Double.NaN;
+        }
+        long target = start + (long) (seconds * AV_TIME_BASE);
+        if (av_seek_frame(format, -1, target, AVSEEK_FLAG_BACKWARD) < 0) {
+            return Double.NaN;
+        }
+        try (AVPacket packet = av_packet_alloc()) {
+            for (int read = 0; read < 64; read++) {
+                if (av_read_frame(format, packet) < 0) {
+                    return -1;
+                }
+                try {
+                    if (packet.stream_index() == audio && packet.pts() != AV_NOPTS_VALUE) {
+                        double streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0
+                                : stream.start_time() * base.num() / (double) base.den();
+                        return packet.pts() * base.num() / (double) base.den() - streamStart;
+                    }
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+            return Double.NaN;
+        }
+    }
+
+    private static String clock(double seconds) {
+        long total = Math.round(seconds);
+        return total >= 3600
+                ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
+                : String.format(java.util.Locale.ROOT, "%d:%02d", total / 60, total % 60);
     }
 
     /** Returns null when a frame of stream {@code index} decodes, else what went wrong. */

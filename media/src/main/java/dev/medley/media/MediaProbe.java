@@ -12,9 +12,9 @@ import java.util.Map;
  * Top-level video fields describe the main video stream (cover art does not count), audio fields
  * the main audio stream; {@link #streams} lists them all. Fields that do not apply are null.
  *
- * @param ok whether the file could be read as media and its main stream decodes
+ * @param ok whether the file is sound: it reads as media, its main stream decodes, and it is whole
  * @param error why not, or null
- * @param playable whether the main stream's first packets decode
+ * @param playable whether the main stream's first packets decode (a truncated file plays, but is not ok)
  * @param errorDetail FFmpeg's own text for the error, when {@code error} translates one; else null
  */
 public record MediaProbe(

@@ -85,12 +85,22 @@ final class ProbeBuilder {
         return build(false, error.getMessage(), error.detail());
     }
 
+    /** Returns a probe of a file that plays, in part, but is damaged: {@code error} says how. */
+    MediaProbe playsButFailed(String error) {
+        return build(false, true, error, null);
+    }
+
     private MediaProbe build(boolean ok, String error, String detail) {
+        return build(ok, ok, error, detail);
+    }
+
+    private MediaProbe build(boolean ok, boolean playable, String error, String detail) {
         return new MediaProbe(path, ok, error, formatName, durationSeconds, size, bitRate,
                 video == null ? null : video.codec(), video == null ? null : video.width(),
                 video == null ? null : video.height(), video == null ? null : video.frameRate(),
                 audio == null ? null : audio.codec(), audio == null ? null : audio.sampleRate(),
-                audio == null ? null : audio.channels(), java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags)), ok,
+                audio == null ? null : audio.channels(), java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags)),
+                playable,
                 List.copyOf(streams), prober, detail);
     }
 
