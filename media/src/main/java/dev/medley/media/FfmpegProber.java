@@ -12,7 +12,9 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_NO_BYTE_SEEK;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BYTE;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
@@ -59,6 +61,9 @@ final class FfmpegProber implements Prober {
     private static final int WAV_CODEC_PROBE_BYTES = 32 * 1024;
     private static final double TRUNCATION_TOLERANCE = 0.05;
     private static final int MIN_TRUNCATION_CHECK_SECONDS = 4;
+    private static final long TAIL_BYTES = 64 * 1024;
+    private static final int MAX_TAIL_PACKETS = 256;
+    private static final java.util.Set<String> TIMESTAMPED_CONTAINERS = java.util.Set.of("flac");
 
     private final Duration timeout;
 
@@ -118,7 +123,7 @@ final class FfmpegProber implements Prober {
             if (problem != null) {
                 return probe.failed(problem);
             }
-            String truncated = truncation(format, audio);
+            String truncated = truncation(format, audio, size);
             return truncated == null ? probe.playable() : probe.playsButFailed(truncated);
         } finally {
             avformat_close_input(format);
@@ -155,11 +160,13 @@ final class FfmpegProber implements Prober {
     /*
      * A file cut short (a partial download, a full disk) still opens and its first frames play, and
      * its headers still promise the whole duration (FFmpeg only shortens what it measured itself).
-     * So read where the headers say the last seconds are: if nothing of the audio is there, the
-     * file is truncated, and a few more seeks find where it really ends. Audio only: every audio
-     * packet can be read on its own, while video must seek back to a key frame that may be far away.
+     * So look at the audio in the file's last bytes (one seek, a few packets): if it ends well before
+     * the promised end, the file is truncated, and that is where it ends. That works where packets
+     * carry their own time (FLAC); other files are read where the headers say the last seconds are,
+     * through their index or table of contents. Audio only: every
+     * audio packet stands on its own, while video must go back to a key frame that may be far away.
      */
-    private static String truncation(AVFormatContext format, int audio) {
+    private static String truncation(AVFormatContext format, int audio, long size) {
         if (audio < 0 || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
             return null;
         }
@@ -170,11 +177,64 @@ final class FfmpegProber implements Prober {
         long start = format.start_time() == AV_NOPTS_VALUE ? 0 : format.start_time();
         double seconds = duration / (double) AV_TIME_BASE;
         double tolerance = Math.max(TRUNCATION_TOLERANCE * seconds, 2.0);
+        double readable = carriesTimestamps(format)
+                ? lastAudioAt(format, audio, size)
+                : lastAudioBySeeking(format, audio, start, seconds, tolerance);
+        if (Double.isNaN(readable) || readable >= seconds * 0.97 - tolerance) {
+            return null; // The audio goes on to where the headers say it ends (or no way to tell).
+        }
+        if (readable <= tolerance) {
+            return null; // Nothing readable past the start: this file cannot seek, which proves nothing.
+        }
+        long missing = Math.round((1 - readable / seconds) * 100);
+        return String.format(java.util.Locale.ROOT, "truncated: the last %d%% is missing (it ends near %s of %s)",
+                missing, clock(readable), clock(seconds));
+    }
+
+    // Containers whose packets reliably carry their own time after a jump to a byte position: a FLAC
+    // frame header holds its sample number. (An MP3 frame holds none, and FFmpeg guesses it from the
+    // position; Ogg and Matroska resynchronise on pages and clusters that a tail may not hold whole.)
+    private static boolean carriesTimestamps(AVFormatContext format) {
+        if ((format.iformat().flags() & AVFMT_NO_BYTE_SEEK) != 0) {
+            return false;
+        }
+        for (String name : format.iformat().name().getString().split(",")) {
+            if (TIMESTAMPED_CONTAINERS.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the time of the last audio packet in the file's last bytes, or NaN when that cannot be read. */
+    private static double lastAudioAt(AVFormatContext format, int audio, long size) {
+        if (av_seek_frame(format, -1, Math.max(0, size - TAIL_BYTES), AVSEEK_FLAG_BYTE) < 0) {
+            return Double.NaN;
+        }
+        double last = Double.NaN;
+        try (AVPacket packet = av_packet_alloc()) {
+            for (int read = 0; read < MAX_TAIL_PACKETS && av_read_frame(format, packet) >= 0; read++) {
+                try {
+                    double at = seconds(format, audio, packet);
+                    if (!Double.isNaN(at)) {
+                        last = Double.isNaN(last) ? at : Math.max(last, at);
+                    }
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+        }
+        return last;
+    }
+
+    // For containers that seek only by time (MP4): read where the headers say the last seconds are,
+    // and when nothing is there, find where the file really ends by halving the gap.
+    private static double lastAudioBySeeking(AVFormatContext format, int audio, long start, double seconds,
+            double tolerance) {
         double near = readableAt(format, audio, start, seconds * 0.97);
         if (Double.isNaN(near) || near >= seconds * 0.97 - tolerance) {
-            return null; // Data where the headers say it is (or no way to tell).
+            return near;
         }
-        // Where it ends: the last place something can be read, by halving the gap.
         double readable = Math.max(0, near);
         double unreadable = seconds * 0.97;
         for (int step = 0; step < 6 && unreadable - readable > tolerance; step++) {
@@ -186,12 +246,18 @@ final class FfmpegProber implements Prober {
                 unreadable = middle;
             }
         }
-        if (readable <= tolerance) {
-            return null; // Nothing readable past the start: this file cannot seek (an AVI without index), not proof.
+        return readable;
+    }
+
+    // The time of an audio packet in seconds from the stream's start, or NaN for other packets.
+    private static double seconds(AVFormatContext format, int audio, AVPacket packet) {
+        AVStream stream = format.streams(audio);
+        AVRational base = stream.time_base();
+        if (packet.stream_index() != audio || packet.pts() == AV_NOPTS_VALUE || base.num() <= 0 || base.den() <= 0) {
+            return Double.NaN;
         }
-        long missing = Math.round((1 - readable / seconds) * 100);
-        return String.format(java.util.Locale.ROOT, "truncated: the last %d%% is missing (it ends near %s of %s)",
-                missing, clock(readable), clock(seconds));
+        long streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
+        return (packet.pts() - streamStart) * base.num() / (double) base.den();
     }
 
     // The audio stream's own duration where the container gives one (its audio may end before its
@@ -210,25 +276,18 @@ final class FfmpegProber implements Prober {
      * there is none (the file ends before), NaN when the file cannot seek.
      */
     private static double readableAt(AVFormatContext format, int audio, long start, double seconds) {
-        AVStream stream = format.streams(audio);
-        AVRational base = stream.time_base();
-        if (base.num() <= 0 || base.den() <= 0) {
-            return Double.NaN;
-        }
-        long target = start + (long) (seconds * AV_TIME_BASE);
-        if (av_seek_frame(format, -1, target, AVSEEK_FLAG_BACKWARD) < 0) {
+        if (av_seek_frame(format, -1, start + (long) (seconds * AV_TIME_BASE), AVSEEK_FLAG_BACKWARD) < 0) {
             return Double.NaN;
         }
         try (AVPacket packet = av_packet_alloc()) {
-            for (int read = 0; read < 64; read++) {
+            for (int read = 0; read < MAX_TAIL_PACKETS; read++) {
                 if (av_read_frame(format, packet) < 0) {
                     return -1;
                 }
                 try {
-                    if (packet.stream_index() == audio && packet.pts() != AV_NOPTS_VALUE) {
-                        double streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0
-                                : stream.start_time() * base.num() / (double) base.den();
-                        return packet.pts() * base.num() / (double) base.den() - streamStart;
+                    double at = seconds(format, audio, packet);
+                    if (!Double.isNaN(at)) {
+                        return at;
                     }
                 } finally {
                     av_packet_unref(packet);
