@@ -239,17 +239,16 @@ public final class Planner {
             }
             TargetNames.Claim claim = names.claim(naming.relative(), extension.isEmpty() ? "" : "." + extension,
                     path, options.onConflict());
-            String conflict = duplicateOf != null ? "duplicate of " + duplicateOf : claim.conflict();
-            if (duplicateOf != null) {
+            // Counted as the line will read: "duplicate of" a file of the plan or of the library, else a conflict.
+            if (duplicateOf != null || claim.obstacle() == TargetNames.Obstacle.DUPLICATE) {
                 duplicates++;
+            } else if (claim.obstacle() != null) {
+                conflicts++;
             }
             if (claim.target() == null) {
-                conflicts++;
-                return stay(path, entry.size(), what, claim.why(), claim.conflict(), null);
+                return stay(path, entry.size(), what, claim.why(), claim.obstacle().code, null);
             }
-            if (claim.conflict() != null) {
-                conflicts++;
-            }
+            String conflict = duplicateOf != null ? "duplicate of " + duplicateOf : claim.conflict();
             return new Placed(add(path, claim.target(), entry.size(), role, what, naming.reason(), conflict),
                     extra.kind() != ExtraKind.NONE);
         }
@@ -270,7 +269,7 @@ public final class Planner {
             TargetNames.Claim claim = names.claimExact(relative, entry.path());
             if (claim.target() == null) {
                 conflicts++;
-                skip(entry.path(), entry.size(), "sidecar", claim.why(), claim.conflict(), null);
+                skip(entry.path(), entry.size(), "sidecar", claim.why(), claim.obstacle().code, null);
                 return;
             }
             add(entry.path(), claim.target(), entry.size(), "sidecar", "sidecar", "goes with " + media.name(), null);

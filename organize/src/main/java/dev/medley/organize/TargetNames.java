@@ -27,14 +27,31 @@ final class TargetNames {
     private static final int LISTINGS_KEPT = 256;
     private static final int FOLDERS_KEPT = 1024;
 
+    /** What stood in the way of a name; {@link #code} is what a plan item that stays records. */
+    enum Obstacle {
+        /** A file with the same content is in the library under that name. */
+        DUPLICATE("duplicate"),
+        /** Another file is in the library under that name. */
+        EXISTS("exists"),
+        /** Another file of this plan takes that name. */
+        TAKEN("taken");
+
+        final String code;
+
+        Obstacle(String code) {
+            this.code = code;
+        }
+    }
+
     /**
      * The outcome of claiming a name.
      *
      * @param target the name granted, or null when the file must stay
-     * @param conflict what stood in the way, or null
+     * @param obstacle what stood in the way, or null
+     * @param conflict the obstacle for people ("target exists: ..."), or null
      * @param why when the file must stay, why
      */
-    record Claim(Path target, String conflict, String why) {}
+    record Claim(Path target, Obstacle obstacle, String conflict, String why) {}
 
     private final Path library;
     private final Plans plans;
@@ -68,22 +85,25 @@ final class TargetNames {
         Path wanted = folderPath.resolve(SafeNames.capBytes(base + extension, 255));
         Path existing = takeIfFree(wanted, source);
         if (existing == null) {
-            return new Claim(wanted, null, null);
+            return new Claim(wanted, null, null, null);
         }
         boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
-        boolean identical = onDisk && sameContent(existing, source);
-        String conflict = identical ? "duplicate of " + existing
-                : onDisk ? "target exists: " + existing : "another file of this plan takes " + existing.getFileName();
-        if (policy == OnConflict.SKIP || (identical && policy == OnConflict.RENAME)) {
-            return new Claim(null, identical ? "duplicate" : onDisk ? "exists" : "taken", conflict + "; left where it is");
+        Obstacle obstacle = !onDisk ? Obstacle.TAKEN : sameContent(existing, source) ? Obstacle.DUPLICATE : Obstacle.EXISTS;
+        String conflict = switch (obstacle) {
+            case DUPLICATE -> "duplicate of " + existing;
+            case EXISTS -> "target exists: " + existing;
+            case TAKEN -> "another file of this plan takes " + existing.getFileName();
+        };
+        if (policy == OnConflict.SKIP || (obstacle == Obstacle.DUPLICATE && policy == OnConflict.RENAME)) {
+            return new Claim(null, obstacle, conflict, conflict + "; left where it is");
         }
         for (int n = 2; n < 1000; n++) {
             Path numbered = folderPath.resolve(SafeNames.capBytes(base + " (" + n + ")" + extension, 255));
             if (takeIfFree(numbered, source) == null) {
-                return new Claim(numbered, conflict, null);
+                return new Claim(numbered, obstacle, conflict, null);
             }
         }
-        return new Claim(null, "taken", conflict + "; no free numbered name");
+        return new Claim(null, obstacle, conflict, conflict + "; no free numbered name");
     }
 
     /** Claims exactly {@code relative} (a sidecar's name follows its media), or reports why not. */
@@ -92,11 +112,11 @@ final class TargetNames {
         Path wanted = canonicalFolder(parent == null ? "" : parent.toString()).resolve(relative.getFileName().toString());
         Path existing = takeIfFree(wanted, source);
         if (existing == null) {
-            return new Claim(wanted, null, null);
+            return new Claim(wanted, null, null, null);
         }
         boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
-        return new Claim(null, onDisk ? "exists" : "taken",
-                (onDisk ? "target exists: " : "another file of this plan takes ") + existing + "; left where it is");
+        String conflict = (onDisk ? "target exists: " : "another file of this plan takes ") + existing;
+        return new Claim(null, onDisk ? Obstacle.EXISTS : Obstacle.TAKEN, conflict, conflict + "; left where it is");
     }
 
     /**
