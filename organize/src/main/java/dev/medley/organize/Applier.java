@@ -8,6 +8,7 @@ import dev.medley.catalog.PlanItem;
 import dev.medley.catalog.Plans;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,8 +32,9 @@ import java.util.function.Consumer;
  * passed over, so applying again after an interruption finishes the job.
  */
 public final class Applier {
-    // Room kept free on a device beyond the bytes to copy: file-system metadata, other writers.
-    private static final long SPACE_MARGIN = 64L << 20;
+    // Room kept free on a device beyond the bytes to copy (file-system metadata, other writers):
+    // 1% of the device, at most 64 MB, so that a small disk is not refused every copy.
+    private static final long MAX_SPACE_MARGIN = 64L << 20;
     private static final int QUEUED_PER_DEVICE = 256;
 
     /** What became of one plan item. */
@@ -182,11 +184,13 @@ public final class Applier {
             bytesToCopy.forEach((device, bytes) -> {
                 Path place = FileOps.existingAncestor(onDevice.get(device));
                 try {
-                    long usable = FileOps.usableSpace(place);
-                    if (bytes + SPACE_MARGIN > usable) {
-                        full.put(device, "not enough free space on the device of " + place + ": the plan copies "
-                                + megabytes(bytes) + " there and " + megabytes(usable) + " are free; nothing was"
-                                + " copied. Free some space, or organise with --mode hardlink or in parts");
+                    FileStore store = Files.getFileStore(place);
+                    long usable = store.getUsableSpace();
+                    long margin = spaceMargin(store.getTotalSpace());
+                    if (bytes + margin > usable) {
+                        full.put(device, "not enough free space: needs " + megabytes(bytes) + " + a " + megabytes(margin)
+                                + " safety margin, " + megabytes(usable) + " free on " + place + "; nothing was copied."
+                                + " Free some space, or organise with --mode hardlink or in parts");
                     }
                 } catch (IOException e) {
                     full.put(device, "cannot tell the free space on the device of " + place + ": " + e.getMessage());
@@ -270,6 +274,11 @@ public final class Applier {
             }
             return null;
         }
+    }
+
+    /** Returns the room kept free on a device of {@code totalBytes} beyond what is copied onto it. */
+    static long spaceMargin(long totalBytes) {
+        return Math.min(MAX_SPACE_MARGIN, totalBytes / 100);
     }
 
     /** Returns a byte count in megabytes, for people. */

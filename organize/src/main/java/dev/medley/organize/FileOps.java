@@ -34,11 +34,6 @@ final class FileOps {
         }
     }
 
-    /** Returns the usable bytes on the device of {@code path} (or of its nearest existing ancestor). */
-    static long usableSpace(Path path) throws IOException {
-        return Files.getFileStore(existingAncestor(path)).getUsableSpace();
-    }
-
     static Path existingAncestor(Path path) {
         Path current = path.toAbsolutePath();
         while (current != null && !Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {

@@ -128,7 +128,8 @@ class ApplierTest {
                 Outcome outcome = organize(catalog, dir.resolve("in"), small.resolve("lib"), Mode.COPY, false, Map.of());
                 assertThat(outcome.results()).hasSize(3).allSatisfy(result -> {
                     assertThat(result.status()).isEqualTo(Applier.Status.FAILED);
-                    assertThat(result.detail()).contains("not enough free space");
+                    assertThat(result.detail()).contains("not enough free space: needs 94.4 MB + a 0.1 MB safety margin",
+                            " free on " + small);
                 });
             }
             try (var left = Files.walk(small)) {
