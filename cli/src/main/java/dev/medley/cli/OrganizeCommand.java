@@ -149,13 +149,13 @@ final class OrganizeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "unknown --mode or --on-conflict value: "
                     + mode + ", " + onConflict + " (see --help)");
         }
-        Path root = library.toAbsolutePath().normalize();
-        if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new CommandLine.ParameterException(commandLine, "--to must be a folder: " + root);
-        }
-        Files.createDirectories(root);
         Templates templates = templatesFile == null ? Templates.DEFAULT : Templates.load(templatesFile);
-        return new Planner.Options(root.toRealPath(), sources, parsedMode, fallback != null, policy, templates);
+        try {
+            // The library may not exist yet: a dry run creates nothing, applying makes its folders.
+            return new Planner.Options(library, sources, parsedMode, fallback != null, policy, templates);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--to: " + e.getMessage());
+        }
     }
 
     private static int problems(Planner.Summary plan) {

@@ -132,9 +132,15 @@ final class ProcessCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, "unknown --mode " + mode + " (see --help)");
         }
-        Path root = Files.createDirectories(library.toAbsolutePath().normalize()).toRealPath();
         Templates templates = templatesFile == null ? Templates.DEFAULT : Templates.load(templatesFile);
-        Planner.Options options = new Planner.Options(root, sources, parsedMode, false, OnConflict.SKIP, templates);
+        Planner.Options options;
+        try {
+            // The library may not exist yet: without --apply nothing is created, with it applying makes its folders.
+            options = new Planner.Options(library, sources, parsedMode, false, OnConflict.SKIP, templates);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--to: " + e.getMessage());
+        }
+        Path root = options.library();
         PrintWriter out = commandLine.getOut();
         PrintStream err = System.err;
         Map<String, Object> report = new LinkedHashMap<>();

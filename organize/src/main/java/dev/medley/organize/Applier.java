@@ -73,7 +73,7 @@ public final class Applier {
                     () -> new IllegalArgumentException("there is no plan " + planRun + "; see `medley history`"));
             Run run = new Run(plan, applyRun, journal, sink);
             try {
-                Files.createDirectories(run.library); // Made at planning, unless removed since.
+                Files.createDirectories(run.library); // Planning creates nothing, so this may be its first use.
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("cannot create the library folder " + run.library + ": "
                         + e.getMessage(), e);

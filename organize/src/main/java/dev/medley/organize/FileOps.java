@@ -34,6 +34,21 @@ final class FileOps {
         }
     }
 
+    /**
+     * Returns {@code path} made absolute, with its longest existing part replaced by its real path
+     * (links resolved) and the rest, which does not exist yet, appended as it is.
+     */
+    static Path realPathOfNearest(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = existingAncestor(absolute);
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute; // Unreadable on the way: applying will meet the problem and report it.
+        }
+    }
+
+    /** Returns {@code path}, or the nearest of its ancestors that exists. */
     static Path existingAncestor(Path path) {
         Path current = path.toAbsolutePath();
         while (current != null && !Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {

@@ -11,6 +11,7 @@ import dev.medley.media.Scanner;
 import dev.medley.metadata.Identify;
 import dev.medley.metadata.MediaName;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,16 +42,25 @@ public final class Planner {
     /**
      * What to plan.
      *
-     * @param library the library root, absolute
+     * @param library the library root; it need not exist yet, since planning creates nothing
      * @param sources the folders (or files) to organise
      * @param fallbackCopy whether hard links and reflinks may fall back to copies, each reported
      */
     public record Options(
             Path library, List<Path> sources, Mode mode, boolean fallbackCopy, OnConflict onConflict,
             Templates templates) {
-        /** Makes the paths absolute. */
+        /**
+         * Makes the paths absolute, and the part of the library root that exists real (links resolved).
+         *
+         * @throws IllegalArgumentException if something other than a folder stands where the library root or one of
+         *     its folders must be
+         */
         public Options {
-            library = library.toAbsolutePath().normalize();
+            library = FileOps.realPathOfNearest(library);
+            Path existing = FileOps.existingAncestor(library);
+            if (!Files.isDirectory(existing)) {
+                throw new IllegalArgumentException("the library must be a folder, and " + existing + " is not one");
+            }
             sources = Scanner.distinctRoots(sources);
         }
     }
