@@ -7,6 +7,7 @@ import dev.medley.catalog.PlanInfo;
 import dev.medley.catalog.Plans;
 import dev.medley.catalog.RunRecord;
 import dev.medley.core.ConsoleProgress;
+import dev.medley.core.RawPaths;
 import dev.medley.media.LibraryJob;
 import dev.medley.media.MediaProbe;
 import dev.medley.media.ProbeJson;
@@ -134,7 +135,7 @@ final class OrganizeCommand implements Callable<Integer> {
         }
         for (Path source : sources) {
             if (!Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new CommandLine.ParameterException(commandLine, "no such file or folder: " + source);
+                throw new CommandLine.ParameterException(commandLine, "no such file or folder: " + RawPaths.display(source));
             }
         }
         if (fallback != null && !fallback.equals("copy")) {
@@ -171,7 +172,7 @@ final class OrganizeCommand implements Callable<Integer> {
         LibraryJob probing = new LibraryJob(catalog, new LibraryJob.Options(Prober.inProcess(Duration.ofSeconds(30)),
                 false, ScanOptions.DEFAULT, common.workers(),
                 ConsoleProgress.create(err, common.progressMode(), "probe", -1)));
-        probing.run("probe", String.join(" ", options.sources().stream().map(Path::toString).toList()),
+        probing.run("probe", String.join(" ", options.sources().stream().map(RawPaths::display).toList()),
                 options.sources(), (path, problem) -> { }, outcome -> { });
         return planOnly(catalog, options, common, out, err, probesFrom(catalog));
     }
@@ -179,8 +180,8 @@ final class OrganizeCommand implements Callable<Integer> {
     /** Plans from probes the catalog already holds (a file it lacks is probed now, not recorded). */
     static Planner.Summary planOnly(Catalog catalog, Planner.Options options, CommonOptions common, PrintWriter out,
             PrintStream err, Planner.Probes probes) {
-        String arguments = "--to " + options.library() + " --mode " + options.mode().key() + " "
-                + String.join(" ", options.sources().stream().map(Path::toString).toList());
+        String arguments = "--to " + RawPaths.display(options.library()) + " --mode " + options.mode().key() + " "
+                + String.join(" ", options.sources().stream().map(RawPaths::display).toList());
         long runId = catalog.startRun("organize", arguments);
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "plan", -1);
         OrganizeOutput output = new OrganizeOutput(out, common.json, options.library(), options.sources(),
@@ -188,7 +189,7 @@ final class OrganizeCommand implements Callable<Integer> {
         Planner.Summary summary = new Planner(catalog, options, probes, Identify.DEFAULT).plan(runId, planned -> {
             output.planned(runId, planned);
             progress.step(false);
-        }, (path, problem) -> err.println("medley: " + path + ": " + problem));
+        }, (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem));
         progress.finish();
         out.flush();
         catalog.finishRun(runId, summary.problems() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
@@ -215,7 +216,8 @@ final class OrganizeCommand implements Callable<Integer> {
                     + plan.bytes() + ",\"problems\":" + plan.problems() + "}");
         } else if (!common.quiet || plan.problems() > 0) {
             err.printf("plan %d: %d files to %s into %s (%s), %d left where they are; duplicates: %d, conflicts: %d%s%n",
-                    plan.runId(), plan.planned(), options.mode().key(), options.library(), Applier.megabytes(plan.bytes()),
+                    plan.runId(), plan.planned(), options.mode().key(), RawPaths.display(options.library()),
+                    Applier.megabytes(plan.bytes()),
                     plan.skipped(), plan.duplicates(), plan.conflicts(),
                     plan.problems() > 0 ? "; " + plan.problems() + " paths could not be read (listed above)" : "");
         }
@@ -237,8 +239,8 @@ final class OrganizeCommand implements Callable<Integer> {
         }
         long runId = catalog.startRun("apply", "--plan " + planRun);
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "apply", acting);
-        OrganizeOutput output = new OrganizeOutput(out, common.json, Path.of(plan.library()),
-                plan.sources().stream().map(Path::of).toList(), plan.mode());
+        OrganizeOutput output = new OrganizeOutput(out, common.json, PathKey.toPath(plan.library()),
+                plan.sources().stream().map(PathKey::toPath).toList(), plan.mode());
         Applier.Summary summary = new Applier(catalog).apply(planRun, runId, result -> {
             if (listDone || result.status() == Applier.Status.FAILED || result.detail() != null || common.json) {
                 output.applied(planRun, result);
@@ -273,11 +275,11 @@ final class OrganizeCommand implements Callable<Integer> {
     // The newest plan, if it was made for exactly these sources and settings.
     private static java.util.Optional<Long> reviewedPlan(Catalog catalog, Planner.Options options) {
         try (Plans plans = catalog.plans()) {
-            return plans.latest().filter(plan -> plan.library().equals(options.library().toString())
+            return plans.latest().filter(plan -> plan.library().equals(PathKey.of(options.library()))
                     && plan.mode().equals(options.mode().key())
                     && Objects.equals(plan.fallback(), options.fallbackCopy() ? "copy" : null)
                     && plan.onConflict().equals(options.onConflict().key())
-                    && plan.sources().equals(options.sources().stream().map(Path::toString).toList()))
+                    && plan.sources().equals(options.sources().stream().map(PathKey::of).toList()))
                     .map(PlanInfo::runId);
         }
     }

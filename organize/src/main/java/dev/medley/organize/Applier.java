@@ -6,6 +6,7 @@ import dev.medley.catalog.PathKey;
 import dev.medley.catalog.PlanInfo;
 import dev.medley.catalog.PlanItem;
 import dev.medley.catalog.Plans;
+import dev.medley.core.RawPaths;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
@@ -130,7 +131,7 @@ public final class Applier {
 
         Run(PlanInfo plan, long runId, Journal journal, Consumer<Result> sink) {
             this.plan = plan;
-            this.library = Path.of(plan.library());
+            this.library = PathKey.toPath(plan.library());
             this.mode = Mode.of(plan.mode());
             this.runId = runId;
             this.transfers = new Transfers(journal);
@@ -189,11 +190,13 @@ public final class Applier {
                     long margin = spaceMargin(store.getTotalSpace());
                     if (bytes + margin > usable) {
                         full.put(device, "not enough free space: needs " + megabytes(bytes) + " + a " + megabytes(margin)
-                                + " safety margin, " + megabytes(usable) + " free on " + place + "; nothing was copied."
+                                + " safety margin, " + megabytes(usable) + " free on " + RawPaths.display(place)
+                                + "; nothing was copied."
                                 + " Free some space, or organise with --mode hardlink or in parts");
                     }
                 } catch (IOException e) {
-                    full.put(device, "cannot tell the free space on the device of " + place + ": " + e.getMessage());
+                    full.put(device, "cannot tell the free space on the device of " + RawPaths.display(place) + ": "
+                            + Transfers.describe(e, place));
                 }
             });
             return full;
@@ -219,7 +222,7 @@ public final class Applier {
                 };
                 return new Result(item, Status.DONE, note);
             } catch (IOException | RuntimeException e) {
-                return new Result(item, Status.FAILED, Transfers.describe(e));
+                return new Result(item, Status.FAILED, Transfers.describe(e, source, target));
             }
         }
 
@@ -229,8 +232,8 @@ public final class Applier {
             } catch (FileAlreadyExistsException e) {
                 throw e;
             } catch (IOException | UnsupportedOperationException e) {
-                return fallBack(item, target, action + " not possible here (" + Transfers.describe(
-                        e instanceof IOException io ? io : new IOException(e.getMessage())) + ")");
+                return fallBack(item, target, action + " not possible here (" + Transfers.describe(e,
+                        PathKey.toPath(item.source()), target) + ")");
             }
         }
 
@@ -254,10 +257,10 @@ public final class Applier {
 
         private String check(PlanItem item, Path source, Path target) throws IOException {
             if (!target.normalize().startsWith(library) || !target.normalize().equals(target)) {
-                return "the target " + target + " lies outside the library; not done";
+                return "the target " + RawPaths.display(target) + " lies outside the library; not done";
             }
             if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
-                return "the file is gone from " + source + " since the plan was made";
+                return "the file is gone from " + RawPaths.display(source) + " since the plan was made";
             }
             if (Files.isSymbolicLink(source) || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
                 return "the source is no longer a regular file";
@@ -267,10 +270,11 @@ public final class Applier {
                         + " now); plan again";
             }
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                return "the target exists now: " + target + "; left as it is, plan again";
+                return "the target exists now: " + RawPaths.display(target) + "; left as it is, plan again";
             }
             if (mode == Mode.MOVE && !Files.isWritable(source.getParent())) {
-                return "cannot move out of " + source.getParent() + ": the folder is not writable; use --mode copy";
+                return "cannot move out of " + RawPaths.display(source.getParent())
+                        + ": the folder is not writable; use --mode copy";
             }
             return null;
         }

@@ -3,6 +3,7 @@ package dev.medley.organize;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import dev.medley.catalog.Plans;
+import dev.medley.core.RawPaths;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,6 +22,9 @@ import java.util.Map;
  * that "Show/season 01" joins the "Show/Season 01" already planned or on disk instead of becoming
  * a second folder that differs only in case. Both live in the plan's planning state in the
  * catalog; memory holds only bounded caches of folder spellings and listings.
+ *
+ * <p>Relative names are escaped text ({@link RawPaths}): a name on disk that is not UTF-8 is
+ * compared, and a path is built, with its own bytes.
  */
 final class TargetNames {
     private static final Hasher64 HASHER = Hashing.xxh3_64();
@@ -82,7 +86,7 @@ final class TargetNames {
         String folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
         String base = relative.substring(relative.lastIndexOf('/') + 1);
         Path folderPath = canonicalFolder(folder);
-        Path wanted = folderPath.resolve(SafeNames.capBytes(base + extension, 255));
+        Path wanted = RawPaths.resolve(folderPath, SafeNames.capBytes(base + extension, 255));
         Path existing = takeIfFree(wanted, source);
         if (existing == null) {
             return new Claim(wanted, null, null, null);
@@ -90,15 +94,15 @@ final class TargetNames {
         boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
         Obstacle obstacle = !onDisk ? Obstacle.TAKEN : sameContent(existing, source) ? Obstacle.DUPLICATE : Obstacle.EXISTS;
         String conflict = switch (obstacle) {
-            case DUPLICATE -> "duplicate of " + existing;
-            case EXISTS -> "target exists: " + existing;
-            case TAKEN -> "another file of this plan takes " + existing.getFileName();
+            case DUPLICATE -> "duplicate of " + RawPaths.display(existing);
+            case EXISTS -> "target exists: " + RawPaths.display(existing);
+            case TAKEN -> "another file of this plan takes " + RawPaths.display(RawPaths.name(existing));
         };
         if (policy == OnConflict.SKIP || (obstacle == Obstacle.DUPLICATE && policy == OnConflict.RENAME)) {
             return new Claim(null, obstacle, conflict, conflict + "; left where it is");
         }
         for (int n = 2; n < 1000; n++) {
-            Path numbered = folderPath.resolve(SafeNames.capBytes(base + " (" + n + ")" + extension, 255));
+            Path numbered = RawPaths.resolve(folderPath, SafeNames.capBytes(base + " (" + n + ")" + extension, 255));
             if (takeIfFree(numbered, source) == null) {
                 return new Claim(numbered, obstacle, conflict, null);
             }
@@ -109,13 +113,13 @@ final class TargetNames {
     /** Claims exactly {@code relative} (a sidecar's name follows its media), or reports why not. */
     Claim claimExact(Path relative, Path source) {
         Path parent = relative.getParent();
-        Path wanted = canonicalFolder(parent == null ? "" : parent.toString()).resolve(relative.getFileName().toString());
+        Path wanted = RawPaths.resolve(canonicalFolder(parent == null ? "" : RawPaths.text(parent)), RawPaths.name(relative));
         Path existing = takeIfFree(wanted, source);
         if (existing == null) {
             return new Claim(wanted, null, null, null);
         }
         boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
-        String conflict = (onDisk ? "target exists: " : "another file of this plan takes ") + existing;
+        String conflict = (onDisk ? "target exists: " : "another file of this plan takes ") + RawPaths.display(existing);
         return new Claim(null, onDisk ? Obstacle.EXISTS : Obstacle.TAKEN, conflict, conflict + "; left where it is");
     }
 
@@ -128,11 +132,11 @@ final class TargetNames {
         if (wanted.equals(source)) {
             return null;
         }
-        String onDisk = listing(wanted.getParent()).get(SafeNames.foldKey(wanted.getFileName().toString()));
+        String onDisk = listing(wanted.getParent()).get(SafeNames.foldKey(RawPaths.name(wanted)));
         if (onDisk != null) {
-            return wanted.resolveSibling(onDisk);
+            return RawPaths.resolve(wanted.getParent(), onDisk);
         }
-        long key = HASHER.hashCharsToLong(SafeNames.foldKey(library.relativize(wanted).toString()));
+        long key = HASHER.hashCharsToLong(SafeNames.foldKey(RawPaths.text(library.relativize(wanted))));
         return plans.claimName(runId, key) ? null : wanted;
     }
 
@@ -152,7 +156,7 @@ final class TargetNames {
                 });
                 folders.put(key, spelled);
             }
-            current = current.resolve(spelled);
+            current = RawPaths.resolve(current, spelled);
         }
         return current;
     }
@@ -167,7 +171,7 @@ final class TargetNames {
         if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
                 for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
+                    String name = RawPaths.name(entry);
                     listing.putIfAbsent(SafeNames.foldKey(name), name);
                 }
             } catch (IOException e) {
