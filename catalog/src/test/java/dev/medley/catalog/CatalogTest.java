@@ -1,6 +1,7 @@
 package dev.medley.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ class CatalogTest {
         }
         // A catalog made before transcripts existed gains the table on open, keeping its files.
         try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE plan_applies");
             statement.execute("DROP TABLE transcripts");
             statement.execute("DROP TABLE plan_contents");
             statement.execute("DROP TABLE plan_folders");
@@ -63,7 +65,7 @@ class CatalogTest {
             statement.execute("DROP TABLE journal");
             statement.execute("DROP TABLE plan_items");
             statement.execute("DROP TABLE plans");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5')");
         }
         try (Catalog catalog = Catalog.open(db)) {
             assertThat(catalog.lookup("/talk.mp3")).isPresent();
@@ -125,6 +127,52 @@ class CatalogTest {
         }
         try (Catalog catalog = Catalog.open(db)) {
             assertThat(catalog.runs(1).getFirst().status()).isEqualTo(RunRecord.Status.INTERRUPTED);
+        }
+    }
+
+    @Test
+    void aPlanIsAppliedByOneMedleyAtATime() throws Exception {
+        try (Catalog catalog = Catalog.open(dir.resolve("c.db"))) {
+            long plan = catalog.startRun("organize", "");
+            try (Plans plans = catalog.plans()) {
+                plans.create(new PlanInfo(plan, "/library", "move", null, "skip", List.of("/incoming"), java.time.Instant.now()));
+            }
+            long first = catalog.startApply(plan);
+            // This process is alive and started before the run: another medley holding the plan, as far as the catalog knows.
+            assertThatThrownBy(() -> catalog.startApply(plan)).isInstanceOf(CatalogException.class)
+                    .hasMessageContaining("plan " + plan + " is being applied by another medley (pid "
+                            + ProcessHandle.current().pid() + ", apply run " + first + ")");
+            catalog.finishRun(first, RunRecord.Status.COMPLETED, new RunRecord.Counts(0, 0, 0, 0));
+            long second = catalog.startApply(plan);
+            // A run left running by a process that is gone holds nothing.
+            try (var connection = Catalog.connect(dir.resolve("c.db")); var statement = connection.createStatement()) {
+                statement.execute("UPDATE runs SET pid = 2147483646 WHERE id = " + second);
+            }
+            long third = catalog.startApply(plan);
+            assertThat(catalog.applies(plan)).extracting(RunRecord::id).containsExactly(third, second, first);
+            assertThat(catalog.applies(plan)).extracting(RunRecord::arguments).containsOnly("--plan " + plan);
+        }
+    }
+
+    @Test
+    void applyRunsRecordedBeforePlanAppliesExistedAreLinkedToTheirPlans() throws Exception {
+        Path db = dir.resolve("c.db");
+        long plan;
+        long apply;
+        try (Catalog catalog = Catalog.open(db)) {
+            plan = catalog.startRun("organize", "");
+            try (Plans plans = catalog.plans()) {
+                plans.create(new PlanInfo(plan, "/library", "move", null, "skip", List.of("/incoming"), java.time.Instant.now()));
+            }
+            apply = catalog.startRun("apply", "--plan " + plan); // As applies were recorded before.
+            catalog.startRun("apply", "--plan 999"); // A plan that is gone.
+        }
+        try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE plan_applies");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '5'");
+        }
+        try (Catalog catalog = Catalog.open(db)) {
+            assertThat(catalog.applies(plan)).extracting(RunRecord::id).containsExactly(apply);
         }
     }
 

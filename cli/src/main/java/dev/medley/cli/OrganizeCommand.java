@@ -237,7 +237,7 @@ final class OrganizeCommand implements Callable<Integer> {
                     "there is no plan " + planRun + "; `medley history` lists the runs"));
             acting = plans.counts(planRun)[0];
         }
-        long runId = catalog.startRun("apply", "--plan " + planRun);
+        long runId = catalog.startApply(planRun); // Refused while another medley applies the same plan.
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "apply", acting);
         OrganizeOutput output = new OrganizeOutput(out, common.json, PathKey.toPath(plan.library()),
                 plan.sources().stream().map(PathKey::toPath).toList(), plan.mode());
