@@ -172,6 +172,19 @@ public final class Journal implements AutoCloseable {
         return done;
     }
 
+    /** Returns whether an undo has reverted any operation of run {@code runId}. */
+    public synchronized boolean anyUndone(long runId) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM journal WHERE run_id = ? AND state = 'undone' LIMIT 1")) {
+            select.setLong(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Returns how many operations of run {@code runId} are in each state, indexed by {@link State#ordinal}. */
     public synchronized long[] counts(long runId) {
         long[] counts = new long[State.values().length];

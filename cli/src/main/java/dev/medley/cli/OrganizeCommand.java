@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  medley organize ~/Downloads --to /media/library            review the plan",
-            "  medley organize --apply                                    carry out the plan just reviewed",
+            "  medley organize --apply                                    carry out the newest plan, not yet applied",
             "  medley organize ~/Downloads --to /media/library --apply --yes   plan and apply in one go",
             "  medley organize /mnt/old --to /media/library --mode hardlink --fallback copy",
             "  medley undo --last"
@@ -88,32 +88,35 @@ final class OrganizeCommand implements Callable<Integer> {
                     + "or keep-both (rename, even identical content). Default: ${DEFAULT-VALUE}.")
     String onConflict;
 
-    @Option(names = "--apply", description = "Carry out the plan: the one just reviewed for these settings, or --plan ID.")
+    @Option(names = "--apply", description = "Carry out a plan: with SRC and --to, the one just reviewed for them; alone, "
+            + "the newest plan, unless it was applied (an interrupted apply is resumed); or --plan ID.")
     boolean apply;
 
     @Option(names = {"-y", "--yes"}, description = "With --apply: plan now and apply without a separate review.")
     boolean yes;
 
-    @Option(names = "--plan", paramLabel = "ID", description = "With --apply: the plan to carry out (see `medley history`).")
+    @Option(names = "--plan", paramLabel = "ID", description = "With --apply: the plan to carry out, applied before or not "
+            + "(see `medley history`).")
     Long planId;
 
     @Override
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
         try (Catalog catalog = common.openCatalog()) {
+            PlanToApply choice = new PlanToApply(catalog, commandLine, System.err, common.quiet || common.json);
             if (apply && (sources.isEmpty() || planId != null)) {
                 if (!sources.isEmpty() || library != null) {
                     throw new CommandLine.ParameterException(commandLine, "--plan ID takes no SRC or --to: the plan has them");
                 }
-                long plan = planId != null ? planId : latestPlan(catalog, commandLine);
+                long plan = planId != null ? choice.named(planId) : choice.newest();
                 return applyPlan(catalog, plan, common, commandLine.getOut(), System.err, true);
             }
             Planner.Options options = options(commandLine);
             if (apply && !yes) {
-                long reviewed = reviewedPlan(catalog, options).orElseThrow(() -> new CommandLine.ParameterException(
+                PlanInfo reviewed = reviewedPlan(catalog, options).orElseThrow(() -> new CommandLine.ParameterException(
                         commandLine, "no reviewed plan for these sources and settings; run the same command without"
                                 + " --apply to review the plan first, or add --yes to plan and apply in one go"));
-                return applyPlan(catalog, reviewed, common, commandLine.getOut(), System.err, true);
+                return applyPlan(catalog, choice.reviewed(reviewed), common, commandLine.getOut(), System.err, true);
             }
             Planner.Summary plan = plan(catalog, options, common, commandLine.getOut(), System.err);
             if (apply) {
@@ -265,22 +268,14 @@ final class OrganizeCommand implements Callable<Integer> {
         return summary.exitCode();
     }
 
-    private static long latestPlan(Catalog catalog, CommandLine commandLine) {
-        try (Plans plans = catalog.plans()) {
-            return plans.latest().map(PlanInfo::runId).orElseThrow(() -> new CommandLine.ParameterException(commandLine,
-                    "there is no plan to apply; make one first: medley organize SRC... --to LIBRARY"));
-        }
-    }
-
     // The newest plan, if it was made for exactly these sources and settings.
-    private static java.util.Optional<Long> reviewedPlan(Catalog catalog, Planner.Options options) {
+    private static java.util.Optional<PlanInfo> reviewedPlan(Catalog catalog, Planner.Options options) {
         try (Plans plans = catalog.plans()) {
             return plans.latest().filter(plan -> plan.library().equals(PathKey.of(options.library()))
                     && plan.mode().equals(options.mode().key())
                     && Objects.equals(plan.fallback(), options.fallbackCopy() ? "copy" : null)
                     && plan.onConflict().equals(options.onConflict().key())
-                    && plan.sources().equals(options.sources().stream().map(PathKey::of).toList()))
-                    .map(PlanInfo::runId);
+                    && plan.sources().equals(options.sources().stream().map(PathKey::of).toList()));
         }
     }
 }
