@@ -3,6 +3,7 @@ package dev.medley.organize;
 import dev.medley.core.RawPaths;
 import dev.medley.media.Scanner;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -56,7 +57,7 @@ final class FolderWalk {
         try {
             attributes = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            problems.report(source, e instanceof NoSuchFileException ? "no such file or directory" : String.valueOf(e.getMessage()));
+            problems.report(source, e instanceof NoSuchFileException ? "no such file or directory" : why(e, source));
             return;
         }
         if (!attributes.isDirectory()) {
@@ -88,7 +89,7 @@ final class FolderWalk {
                 children.add(child);
             }
         } catch (IOException | RuntimeException e) {
-            problems.report(folder, "cannot read folder: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            problems.report(folder, "cannot read folder: " + why(e, folder));
             return List.of();
         }
         children.sort(null);
@@ -105,7 +106,7 @@ final class FolderWalk {
             } catch (NoSuchFileException e) {
                 continue; // Vanished since the listing.
             } catch (IOException e) {
-                problems.report(child, "cannot read: " + e.getMessage());
+                problems.report(child, "cannot read: " + why(e, child));
                 continue;
             }
             if (attributes.isDirectory()) {
@@ -118,6 +119,11 @@ final class FolderWalk {
             visitor.accept(new Folder(folder, names(root, folder), entries));
         }
         return subfolders;
+    }
+
+    // The JDK's message for a refused read is the path alone, as lossy text; the path is reported beside it.
+    private static String why(Exception e, Path path) {
+        return e instanceof AccessDeniedException ? "permission denied" : Transfers.describe(e, path);
     }
 
     private static Entry entry(Path path, String name, BasicFileAttributes attributes) {
