@@ -172,6 +172,20 @@ public final class Journal implements AutoCloseable {
         return done;
     }
 
+    /** Returns how many items of plan {@code planRun} {@link #doneItems} holds, counted without holding them. */
+    public synchronized long doneItemCount(long planRun) {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT count(DISTINCT plan_seq) FROM journal WHERE plan_run = ? AND state = 'done' AND action <> 'remove'
+                  AND run_id IN (SELECT id FROM runs WHERE command <> 'undo')""")) {
+            select.setLong(1, planRun);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Returns whether an undo has reverted any operation of run {@code runId}. */
     public synchronized boolean anyUndone(long runId) {
         try (PreparedStatement select = connection.prepareStatement(

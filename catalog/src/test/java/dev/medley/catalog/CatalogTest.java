@@ -155,6 +155,29 @@ class CatalogTest {
     }
 
     @Test
+    void theJournalCountsThePlanItemsDoneAndTellsAnApplyThatWasUndone() {
+        try (Catalog catalog = Catalog.open(dir.resolve("c.db")); Journal journal = catalog.journal()) {
+            long plan = catalog.startRun("organize", "");
+            long apply = catalog.startRun("apply", "");
+            for (long item = 0; item < 4; item++) {
+                journal.begin(new Journal.Entry(apply, item, plan, item, "move", "/in/" + item, "/lib/" + item, null, 1, 1,
+                        null, Journal.State.STARTED, null));
+                journal.advance(apply, item, item == 3 ? Journal.State.FAILED : Journal.State.DONE, null, null);
+            }
+            long again = catalog.startRun("apply", ""); // Item 1 done twice counts once.
+            journal.begin(new Journal.Entry(again, 0, plan, 1, "move", "/in/1", "/lib/1", null, 1, 1, null,
+                    Journal.State.DONE, null));
+            assertThat(journal.doneItemCount(plan)).isEqualTo(journal.doneItems(plan).size()).isEqualTo(3);
+            assertThat(journal.anyUndone(apply)).isFalse();
+
+            long undo = catalog.startRun("undo", String.valueOf(apply));
+            journal.markUndone(plan, 0, undo);
+            assertThat(journal.anyUndone(apply)).isTrue();
+            assertThat(journal.doneItemCount(plan)).isEqualTo(journal.doneItems(plan).size()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void applyRunsRecordedBeforePlanAppliesExistedAreLinkedToTheirPlans() throws Exception {
         Path db = dir.resolve("c.db");
         long plan;

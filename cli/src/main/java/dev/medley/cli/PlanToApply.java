@@ -86,7 +86,7 @@ final class PlanToApply {
         long left = acting;
         if (!applies.isEmpty()) {
             try (Journal journal = catalog.journal()) {
-                left = acting - journal.doneItems(plan.runId()).size();
+                left = acting - journal.doneItemCount(plan.runId());
             }
         }
         boolean resuming = last != null && last.status() == RunRecord.Status.INTERRUPTED;
