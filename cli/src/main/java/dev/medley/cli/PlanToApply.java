@@ -91,9 +91,10 @@ final class PlanToApply {
         }
         boolean resuming = last != null && last.status() == RunRecord.Status.INTERRUPTED;
         String noun = noun(plan.mode(), acting);
+        String earlier = last == null ? ""
+                : " (apply " + last.id() + (resuming ? " was interrupted" : " ran " + ago(last.startedAt())) + ")";
         err.println((resuming ? "resuming" : "applying") + " plan " + plan.runId() + ", made " + ago(plan.createdAt())
-                + ": " + (left == acting ? acting + " " + noun : left + " of " + acting + " " + noun + " left")
-                + (last == null ? "" : " (apply " + last.id() + (resuming ? " was interrupted" : " ran " + ago(last.startedAt())) + ")"));
+                + ": " + (left == acting ? acting + " " + noun : left + " of " + acting + " " + noun + " left") + earlier);
         err.flush();
     }
 

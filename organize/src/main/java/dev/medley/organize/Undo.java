@@ -109,34 +109,36 @@ public final class Undo {
     /** Returns why {@code operation} must not be reverted, or null when it may. */
     private static String refusal(Entry operation, Path source, Path target) throws IOException {
         boolean sourceThere = Files.exists(source, LinkOption.NOFOLLOW_LINKS);
+        String from = RawPaths.display(source);
+        String to = RawPaths.display(target);
         switch (operation.action()) {
             case "symlink" -> {
                 if (!Files.isSymbolicLink(target) || !Files.readSymbolicLink(target).equals(source)) {
-                    return "the link " + RawPaths.display(target) + " was changed or removed since; left as it is";
+                    return "the link " + to + " was changed or removed since; left as it is";
                 }
                 return null;
             }
             case "hardlink" -> {
                 if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    return "the link " + RawPaths.display(target) + " is gone; nothing to undo";
+                    return "the link " + to + " is gone; nothing to undo";
                 }
                 if (!sourceThere) {
-                    return "the original " + RawPaths.display(source) + " is gone, so " + RawPaths.display(target) + " is the only name left; kept";
+                    return "the original " + from + " is gone, so " + to + " is the only name left; kept";
                 }
-                return Files.isSameFile(source, target) ? null : "the link " + RawPaths.display(target) + " was replaced since; left as it is";
+                return Files.isSameFile(source, target) ? null : "the link " + to + " was replaced since; left as it is";
             }
             default -> {
                 if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    return "the file is gone from " + RawPaths.display(target) + "; nothing to undo";
+                    return "the file is gone from " + to + "; nothing to undo";
                 }
                 if (changed(operation, target)) {
-                    return "the file " + RawPaths.display(target) + " changed since it was organised; left as it is";
+                    return "the file " + to + " changed since it was organised; left as it is";
                 }
                 if (operation.action().equals("move") && sourceThere) {
-                    return "a file is at the original place " + RawPaths.display(source) + " again; " + RawPaths.display(target) + " left as it is";
+                    return "a file is at the original place " + from + " again; " + to + " left as it is";
                 }
                 if (!operation.action().equals("move") && !sourceThere) {
-                    return "the original " + RawPaths.display(source) + " is gone, so the copy " + RawPaths.display(target) + " is the only one left; kept";
+                    return "the original " + from + " is gone, so the copy " + to + " is the only one left; kept";
                 }
                 return null;
             }
