@@ -29,6 +29,7 @@ import java.util.Optional;
  */
 public final class Catalog implements AutoCloseable {
     private static final String ENV_CATALOG = "MEDLEY_CATALOG";
+    private static final java.time.Duration PROCESS_START_SLACK = java.time.Duration.ofMinutes(1);
 
     private final Path file;
     private final Connection connection;
@@ -251,6 +252,65 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the start of an apply run of plan {@code planRun} and returns its id, unless another
+     * medley is applying that plan now. The check and the record are one transaction, so of two
+     * medleys starting together one applies and the other is refused.
+     *
+     * @throws CatalogException if another apply of the plan is running, naming its process
+     */
+    public synchronized long startApply(long planRun) {
+        try (Statement transaction = connection.createStatement()) {
+            transaction.execute("BEGIN IMMEDIATE"); // Takes the write lock now: no other apply starts between check and record.
+            boolean committed = false;
+            try {
+                String holder = runningApply(planRun);
+                if (holder != null) {
+                    throw new CatalogException("plan " + planRun + " is being applied by another medley (" + holder
+                            + "); let it finish, or stop it and apply again: what it did is journaled and is resumed");
+                }
+                long runId = startRun("apply", "--plan " + planRun);
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO plan_applies (run_id, plan_run) VALUES (?, ?)")) {
+                    insert.setLong(1, runId);
+                    insert.setLong(2, planRun);
+                    insert.executeUpdate();
+                }
+                transaction.execute("COMMIT");
+                committed = true;
+                return runId;
+            } finally {
+                if (!committed) {
+                    transaction.execute("ROLLBACK");
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("record a run in", e);
+        }
+    }
+
+    // Returns "pid N, run M" of a live apply of the plan, or null.
+    private String runningApply(long planRun) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT r.id, r.pid, r.started_at FROM plan_applies a JOIN runs r ON r.id = a.run_id
+                WHERE a.plan_run = ? AND r.status = 'running'""")) {
+            select.setLong(1, planRun);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    if (processRuns(row.getLong(2), Instant.ofEpochMilli(row.getLong(3)))) {
+                        return "pid " + row.getLong(2) + ", apply run " + row.getLong(1);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Returns the apply runs of plan {@code planRun}, newest first. */
+    public synchronized List<RunRecord> applies(long planRun) {
+        return selectRuns("WHERE id IN (SELECT run_id FROM plan_applies WHERE plan_run = ?) ORDER BY id DESC", planRun);
+    }
+
     /** Records the end of run {@code runId}. */
     public synchronized void finishRun(long runId, RunRecord.Status status, RunRecord.Counts counts) {
         try (PreparedStatement update = connection.prepareStatement("""
@@ -374,21 +434,33 @@ public final class Catalog implements AutoCloseable {
     private void markDeadRunsInterrupted() throws SQLException {
         List<long[]> running = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT id, pid FROM runs WHERE status = 'running'")) {
+                ResultSet row = statement.executeQuery("SELECT id, pid, started_at FROM runs WHERE status = 'running'")) {
             while (row.next()) {
-                running.add(new long[] {row.getLong(1), row.getLong(2)});
+                running.add(new long[] {row.getLong(1), row.getLong(2), row.getLong(3)});
             }
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE runs SET status = 'interrupted' WHERE id = ?")) {
             for (long[] run : running) {
-                boolean alive = ProcessHandle.of(run[1]).map(ProcessHandle::isAlive).orElse(false);
-                if (!alive) {
+                if (!processRuns(run[1], Instant.ofEpochMilli(run[2]))) {
                     update.setLong(1, run[0]);
                     update.executeUpdate();
                 }
             }
         }
+    }
+
+    /**
+     * Returns whether the process that started a run at {@code runStarted} is still running: one with
+     * its pid lives, and did not start well after the run (it would be another process given the pid
+     * again). "Well": a process's start time is known to about a second, and clocks get adjusted.
+     */
+    private static boolean processRuns(long pid, Instant runStarted) {
+        Instant latestStart = runStarted.plus(PROCESS_START_SLACK);
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .map(process -> process.info().startInstant().map(start -> !start.isAfter(latestStart)).orElse(true))
+                .orElse(false);
     }
 
     private CatalogException failure(String verb, SQLException e) {

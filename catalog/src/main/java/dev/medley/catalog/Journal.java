@@ -172,6 +172,33 @@ public final class Journal implements AutoCloseable {
         return done;
     }
 
+    /** Returns how many items of plan {@code planRun} {@link #doneItems} holds, counted without holding them. */
+    public synchronized long doneItemCount(long planRun) {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT count(DISTINCT plan_seq) FROM journal WHERE plan_run = ? AND state = 'done' AND action <> 'remove'
+                  AND run_id IN (SELECT id FROM runs WHERE command <> 'undo')""")) {
+            select.setLong(1, planRun);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Returns whether an undo has reverted any operation of run {@code runId}. */
+    public synchronized boolean anyUndone(long runId) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM journal WHERE run_id = ? AND state = 'undone' LIMIT 1")) {
+            select.setLong(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Returns how many operations of run {@code runId} are in each state, indexed by {@link State#ordinal}. */
     public synchronized long[] counts(long runId) {
         long[] counts = new long[State.values().length];

@@ -1,5 +1,6 @@
 package dev.medley.catalog;
 
+import dev.medley.core.RawPaths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -117,7 +118,9 @@ public final class Plans implements AutoCloseable {
 
     /**
      * Returns the spelling plan {@code runId} uses for the folder {@code folderKey} (its
-     * case-folded path); the first time, records and returns {@code proposed.get()}.
+     * case-folded path); the first time, records and returns {@code proposed.get()}. Both are
+     * escaped text ({@link RawPaths}), stored as the bytes they stand for: SQLite text would turn
+     * the lone surrogates of a name that is not UTF-8 into '?', and so two folders into one.
      */
     public synchronized String folderSpelling(long runId, String folderKey, Supplier<String> proposed) {
         try {
@@ -127,18 +130,19 @@ public final class Plans implements AutoCloseable {
                 insertFolder = connection.prepareStatement(
                         "INSERT INTO plan_folders (run_id, folder_key, spelling) VALUES (?, ?, ?)");
             }
+            byte[] key = RawPaths.encode(folderKey);
             selectFolder.setLong(1, runId);
-            selectFolder.setString(2, folderKey);
+            selectFolder.setBytes(2, key);
             try (ResultSet row = selectFolder.executeQuery()) {
                 if (row.next()) {
-                    return row.getString(1);
+                    return RawPaths.text(row.getBytes(1));
                 }
             }
             String spelling = proposed.get();
             beginWrite();
             insertFolder.setLong(1, runId);
-            insertFolder.setString(2, folderKey);
-            insertFolder.setString(3, spelling);
+            insertFolder.setBytes(2, key);
+            insertFolder.setBytes(3, RawPaths.encode(spelling));
             insertFolder.executeUpdate();
             endWrite();
             return spelling;
@@ -151,6 +155,7 @@ public final class Plans implements AutoCloseable {
      * A media file plan {@code runId} has seen, for finding duplicates.
      *
      * @param id its row, for {@link #setContentHash}
+     * @param source its {@link PathKey}
      * @param hash its content hash, or null while no other file of its size has turned up
      */
     public record Content(long id, String source, String hash) {}

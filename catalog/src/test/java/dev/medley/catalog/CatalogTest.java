@@ -1,6 +1,7 @@
 package dev.medley.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ class CatalogTest {
         }
         // A catalog made before transcripts existed gains the table on open, keeping its files.
         try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE plan_applies");
             statement.execute("DROP TABLE quarantine");
             statement.execute("DROP TABLE transcripts");
             statement.execute("DROP TABLE plan_contents");
@@ -64,7 +66,7 @@ class CatalogTest {
             statement.execute("DROP TABLE journal");
             statement.execute("DROP TABLE plan_items");
             statement.execute("DROP TABLE plans");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6')");
         }
         try (Catalog catalog = Catalog.open(db)) {
             assertThat(catalog.lookup("/talk.mp3")).isPresent();
@@ -130,6 +132,75 @@ class CatalogTest {
     }
 
     @Test
+    void aPlanIsAppliedByOneMedleyAtATime() throws Exception {
+        try (Catalog catalog = Catalog.open(dir.resolve("c.db"))) {
+            long plan = catalog.startRun("organize", "");
+            try (Plans plans = catalog.plans()) {
+                plans.create(new PlanInfo(plan, "/library", "move", null, "skip", List.of("/incoming"), java.time.Instant.now()));
+            }
+            long first = catalog.startApply(plan);
+            // This process is alive and started before the run: another medley holding the plan, as far as the catalog knows.
+            assertThatThrownBy(() -> catalog.startApply(plan)).isInstanceOf(CatalogException.class)
+                    .hasMessageContaining("plan " + plan + " is being applied by another medley (pid "
+                            + ProcessHandle.current().pid() + ", apply run " + first + ")");
+            catalog.finishRun(first, RunRecord.Status.COMPLETED, new RunRecord.Counts(0, 0, 0, 0));
+            long second = catalog.startApply(plan);
+            // A run left running by a process that is gone holds nothing.
+            try (var connection = Catalog.connect(dir.resolve("c.db")); var statement = connection.createStatement()) {
+                statement.execute("UPDATE runs SET pid = 2147483646 WHERE id = " + second);
+            }
+            long third = catalog.startApply(plan);
+            assertThat(catalog.applies(plan)).extracting(RunRecord::id).containsExactly(third, second, first);
+            assertThat(catalog.applies(plan)).extracting(RunRecord::arguments).containsOnly("--plan " + plan);
+        }
+    }
+
+    @Test
+    void theJournalCountsThePlanItemsDoneAndTellsAnApplyThatWasUndone() {
+        try (Catalog catalog = Catalog.open(dir.resolve("c.db")); Journal journal = catalog.journal()) {
+            long plan = catalog.startRun("organize", "");
+            long apply = catalog.startRun("apply", "");
+            for (long item = 0; item < 4; item++) {
+                journal.begin(new Journal.Entry(apply, item, plan, item, "move", "/in/" + item, "/lib/" + item, null, 1, 1,
+                        null, Journal.State.STARTED, null));
+                journal.advance(apply, item, item == 3 ? Journal.State.FAILED : Journal.State.DONE, null, null);
+            }
+            long again = catalog.startRun("apply", ""); // Item 1 done twice counts once.
+            journal.begin(new Journal.Entry(again, 0, plan, 1, "move", "/in/1", "/lib/1", null, 1, 1, null,
+                    Journal.State.DONE, null));
+            assertThat(journal.doneItemCount(plan)).isEqualTo(journal.doneItems(plan).size()).isEqualTo(3);
+            assertThat(journal.anyUndone(apply)).isFalse();
+
+            long undo = catalog.startRun("undo", String.valueOf(apply));
+            journal.markUndone(plan, 0, undo);
+            assertThat(journal.anyUndone(apply)).isTrue();
+            assertThat(journal.doneItemCount(plan)).isEqualTo(journal.doneItems(plan).size()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void applyRunsRecordedBeforePlanAppliesExistedAreLinkedToTheirPlans() throws Exception {
+        Path db = dir.resolve("c.db");
+        long plan;
+        long apply;
+        try (Catalog catalog = Catalog.open(db)) {
+            plan = catalog.startRun("organize", "");
+            try (Plans plans = catalog.plans()) {
+                plans.create(new PlanInfo(plan, "/library", "move", null, "skip", List.of("/incoming"), java.time.Instant.now()));
+            }
+            apply = catalog.startRun("apply", "--plan " + plan); // As applies were recorded before.
+            catalog.startRun("apply", "--plan 999"); // A plan that is gone.
+        }
+        try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE plan_applies");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '6'");
+        }
+        try (Catalog catalog = Catalog.open(db)) {
+            assertThat(catalog.applies(plan)).extracting(RunRecord::id).containsExactly(apply);
+        }
+    }
+
+    @Test
     void pathKeysRoundTripNamesThatAreNotUtf8() throws Exception {
         Path unicode = Files.createFile(dir.resolve("Café – 東京 🎵.mp3"));
         assertThat(PathKey.of(unicode)).startsWith("/").endsWith("🎵.mp3");
@@ -141,7 +212,7 @@ class CatalogTest {
         String key = PathKey.of(latin1);
         assertThat(key).startsWith("file:").contains("caf%E9.mp3");
         assertThat(Files.readString(PathKey.toPath(key), StandardCharsets.UTF_8)).isEqualTo("x");
-        assertThat(PathKey.display(key)).endsWith("caf\\xe9.mp3"); // Escaped: never mistaken for another name.
+        assertThat(PathKey.display(key)).endsWith("caf\\xe9.mp3"); // Escaped: never U+FFFD, which would make two names one.
     }
 
     @Test

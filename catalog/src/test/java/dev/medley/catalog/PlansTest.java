@@ -54,6 +54,19 @@ class PlansTest {
     }
 
     @Test
+    void folderSpellingsOfNamesThatAreNotUtf8KeepTheirBytesAndStayApart() {
+        // Escaped text (RawPaths) of "Show\xff" and "Show\xfe": SQLite text would make both "Show?".
+        try (Catalog catalog = Catalog.open(dir.resolve("c.db")); Plans plans = catalog.plans()) {
+            long plan = newPlan(catalog, plans);
+            assertThat(plans.folderSpelling(plan, "show\udcff", () -> "Show\udcff")).isEqualTo("Show\udcff");
+            assertThat(plans.folderSpelling(plan, "show\udcfe", () -> "Show\udcfe")).isEqualTo("Show\udcfe");
+            plans.flush();
+            assertThat(plans.folderSpelling(plan, "show\udcff", () -> "other")).isEqualTo("Show\udcff");
+            assertThat(plans.folderSpelling(plan, "show\udcfe", () -> "other")).isEqualTo("Show\udcfe");
+        }
+    }
+
+    @Test
     void itemsComeBackInPlanOrderAcrossBatches() {
         try (Catalog catalog = Catalog.open(dir.resolve("c.db")); Plans plans = catalog.plans()) {
             long run = newPlan(catalog, plans);

@@ -7,6 +7,7 @@ import dev.medley.catalog.PlanInfo;
 import dev.medley.catalog.Plans;
 import dev.medley.catalog.RunRecord;
 import dev.medley.core.ConsoleProgress;
+import dev.medley.core.RawPaths;
 import dev.medley.media.LibraryJob;
 import dev.medley.media.MediaProbe;
 import dev.medley.media.ProbeJson;
@@ -55,7 +56,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  medley organize ~/Downloads --to /media/library            review the plan",
-            "  medley organize --apply                                    carry out the plan just reviewed",
+            "  medley organize --apply                                    carry out the newest plan, not yet applied",
             "  medley organize ~/Downloads --to /media/library --apply --yes   plan and apply in one go",
             "  medley organize /mnt/old --to /media/library --mode hardlink --fallback copy",
             "  medley undo --last"
@@ -87,32 +88,35 @@ final class OrganizeCommand implements Callable<Integer> {
                     + "or keep-both (rename, even identical content). Default: ${DEFAULT-VALUE}.")
     String onConflict;
 
-    @Option(names = "--apply", description = "Carry out the plan: the one just reviewed for these settings, or --plan ID.")
+    @Option(names = "--apply", description = "Carry out a plan: with SRC and --to, the one just reviewed for them; alone, "
+            + "the newest plan, unless it was applied (an interrupted apply is resumed); or --plan ID.")
     boolean apply;
 
     @Option(names = {"-y", "--yes"}, description = "With --apply: plan now and apply without a separate review.")
     boolean yes;
 
-    @Option(names = "--plan", paramLabel = "ID", description = "With --apply: the plan to carry out (see `medley history`).")
+    @Option(names = "--plan", paramLabel = "ID", description = "With --apply: the plan to carry out, applied before or not "
+            + "(see `medley history`).")
     Long planId;
 
     @Override
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
         try (Catalog catalog = common.openCatalog()) {
+            PlanToApply choice = new PlanToApply(catalog, commandLine, System.err, common.quiet || common.json);
             if (apply && (sources.isEmpty() || planId != null)) {
                 if (!sources.isEmpty() || library != null) {
                     throw new CommandLine.ParameterException(commandLine, "--plan ID takes no SRC or --to: the plan has them");
                 }
-                long plan = planId != null ? planId : latestPlan(catalog, commandLine);
+                long plan = planId != null ? choice.named(planId) : choice.newest();
                 return applyPlan(catalog, plan, common, commandLine.getOut(), System.err, true);
             }
             Planner.Options options = options(commandLine);
             if (apply && !yes) {
-                long reviewed = reviewedPlan(catalog, options).orElseThrow(() -> new CommandLine.ParameterException(
+                PlanInfo reviewed = reviewedPlan(catalog, options).orElseThrow(() -> new CommandLine.ParameterException(
                         commandLine, "no reviewed plan for these sources and settings; run the same command without"
                                 + " --apply to review the plan first, or add --yes to plan and apply in one go"));
-                return applyPlan(catalog, reviewed, common, commandLine.getOut(), System.err, true);
+                return applyPlan(catalog, choice.reviewed(reviewed), common, commandLine.getOut(), System.err, true);
             }
             Planner.Summary plan = plan(catalog, options, common, commandLine.getOut(), System.err);
             if (apply) {
@@ -134,7 +138,7 @@ final class OrganizeCommand implements Callable<Integer> {
         }
         for (Path source : sources) {
             if (!Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new CommandLine.ParameterException(commandLine, "no such file or folder: " + source);
+                throw new CommandLine.ParameterException(commandLine, "no such file or folder: " + RawPaths.display(source));
             }
         }
         if (fallback != null && !fallback.equals("copy")) {
@@ -149,13 +153,13 @@ final class OrganizeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "unknown --mode or --on-conflict value: "
                     + mode + ", " + onConflict + " (see --help)");
         }
-        Path root = library.toAbsolutePath().normalize();
-        if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new CommandLine.ParameterException(commandLine, "--to must be a folder: " + root);
-        }
-        Files.createDirectories(root);
         Templates templates = templatesFile == null ? Templates.DEFAULT : Templates.load(templatesFile);
-        return new Planner.Options(root.toRealPath(), sources, parsedMode, fallback != null, policy, templates);
+        try {
+            // The library may not exist yet: a dry run creates nothing, applying makes its folders.
+            return new Planner.Options(library, sources, parsedMode, fallback != null, policy, templates);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--to: " + e.getMessage());
+        }
     }
 
     private static int problems(Planner.Summary plan) {
@@ -171,7 +175,7 @@ final class OrganizeCommand implements Callable<Integer> {
         LibraryJob probing = new LibraryJob(catalog, new LibraryJob.Options(Prober.inProcess(Duration.ofSeconds(30)),
                 false, ScanOptions.DEFAULT, common.workers(),
                 ConsoleProgress.create(err, common.progressMode(), "probe", -1)));
-        probing.run("probe", String.join(" ", options.sources().stream().map(Path::toString).toList()),
+        probing.run("probe", String.join(" ", options.sources().stream().map(RawPaths::display).toList()),
                 options.sources(), (path, problem) -> { }, outcome -> { });
         return planOnly(catalog, options, common, out, err, probesFrom(catalog));
     }
@@ -179,8 +183,8 @@ final class OrganizeCommand implements Callable<Integer> {
     /** Plans from probes the catalog already holds (a file it lacks is probed now, not recorded). */
     static Planner.Summary planOnly(Catalog catalog, Planner.Options options, CommonOptions common, PrintWriter out,
             PrintStream err, Planner.Probes probes) {
-        String arguments = "--to " + options.library() + " --mode " + options.mode().key() + " "
-                + String.join(" ", options.sources().stream().map(Path::toString).toList());
+        String arguments = "--to " + RawPaths.display(options.library()) + " --mode " + options.mode().key() + " "
+                + String.join(" ", options.sources().stream().map(RawPaths::display).toList());
         long runId = catalog.startRun("organize", arguments);
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "plan", -1);
         OrganizeOutput output = new OrganizeOutput(out, common.json, options.library(), options.sources(),
@@ -188,7 +192,7 @@ final class OrganizeCommand implements Callable<Integer> {
         Planner.Summary summary = new Planner(catalog, options, probes, Identify.DEFAULT).plan(runId, planned -> {
             output.planned(runId, planned);
             progress.step(false);
-        }, (path, problem) -> err.println("medley: " + path + ": " + problem));
+        }, (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem));
         progress.finish();
         out.flush();
         catalog.finishRun(runId, summary.problems() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
@@ -215,7 +219,8 @@ final class OrganizeCommand implements Callable<Integer> {
                     + plan.bytes() + ",\"problems\":" + plan.problems() + "}");
         } else if (!common.quiet || plan.problems() > 0) {
             err.printf("plan %d: %d files to %s into %s (%s), %d left where they are; duplicates: %d, conflicts: %d%s%n",
-                    plan.runId(), plan.planned(), options.mode().key(), options.library(), Applier.megabytes(plan.bytes()),
+                    plan.runId(), plan.planned(), options.mode().key(), RawPaths.display(options.library()),
+                    Applier.megabytes(plan.bytes()),
                     plan.skipped(), plan.duplicates(), plan.conflicts(),
                     plan.problems() > 0 ? "; " + plan.problems() + " paths could not be read (listed above)" : "");
         }
@@ -235,10 +240,10 @@ final class OrganizeCommand implements Callable<Integer> {
                     "there is no plan " + planRun + "; `medley history` lists the runs"));
             acting = plans.counts(planRun)[0];
         }
-        long runId = catalog.startRun("apply", "--plan " + planRun);
+        long runId = catalog.startApply(planRun); // Refused while another medley applies the same plan.
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "apply", acting);
-        OrganizeOutput output = new OrganizeOutput(out, common.json, Path.of(plan.library()),
-                plan.sources().stream().map(Path::of).toList(), plan.mode());
+        OrganizeOutput output = new OrganizeOutput(out, common.json, PathKey.toPath(plan.library()),
+                plan.sources().stream().map(PathKey::toPath).toList(), plan.mode());
         Applier.Summary summary = new Applier(catalog).apply(planRun, runId, result -> {
             if (listDone || result.status() == Applier.Status.FAILED || result.detail() != null || common.json) {
                 output.applied(planRun, result);
@@ -263,22 +268,14 @@ final class OrganizeCommand implements Callable<Integer> {
         return summary.exitCode();
     }
 
-    private static long latestPlan(Catalog catalog, CommandLine commandLine) {
-        try (Plans plans = catalog.plans()) {
-            return plans.latest().map(PlanInfo::runId).orElseThrow(() -> new CommandLine.ParameterException(commandLine,
-                    "there is no plan to apply; make one first: medley organize SRC... --to LIBRARY"));
-        }
-    }
-
     // The newest plan, if it was made for exactly these sources and settings.
-    private static java.util.Optional<Long> reviewedPlan(Catalog catalog, Planner.Options options) {
+    private static java.util.Optional<PlanInfo> reviewedPlan(Catalog catalog, Planner.Options options) {
         try (Plans plans = catalog.plans()) {
-            return plans.latest().filter(plan -> plan.library().equals(options.library().toString())
+            return plans.latest().filter(plan -> plan.library().equals(PathKey.of(options.library()))
                     && plan.mode().equals(options.mode().key())
                     && Objects.equals(plan.fallback(), options.fallbackCopy() ? "copy" : null)
                     && plan.onConflict().equals(options.onConflict().key())
-                    && plan.sources().equals(options.sources().stream().map(Path::toString).toList()))
-                    .map(PlanInfo::runId);
+                    && plan.sources().equals(options.sources().stream().map(PathKey::of).toList()));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.medley.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.medley.catalog.PathKey;
 import dev.medley.catalog.PlanItem;
+import dev.medley.core.RawPaths;
 import dev.medley.organize.Applier;
 import dev.medley.organize.Planner;
 import dev.medley.organize.Undo;
@@ -108,7 +109,7 @@ final class OrganizeOutput {
         Path path = PathKey.toPath(item.source());
         for (Path root : sources) {
             if (path.startsWith(root) && !path.equals(root)) {
-                return (root.getParent() == null ? path : root.getParent().relativize(path)).toString();
+                return RawPaths.display(root.getParent() == null ? path : root.getParent().relativize(path));
             }
         }
         return PathKey.display(item.source());
@@ -116,7 +117,7 @@ final class OrganizeOutput {
 
     private String target(PlanItem item) {
         Path path = PathKey.toPath(item.target());
-        return path.startsWith(library) ? library.relativize(path).toString() : PathKey.display(item.target());
+        return path.startsWith(library) ? RawPaths.display(library.relativize(path)) : PathKey.display(item.target());
     }
 
     private static String past(String mode) {

@@ -6,6 +6,7 @@ import dev.medley.catalog.RunRecord;
 import dev.medley.core.BatchRunner;
 import dev.medley.core.ConsoleProgress;
 import dev.medley.core.ItemResult;
+import dev.medley.core.RawPaths;
 import dev.medley.core.RetryPolicy;
 import dev.medley.core.RunStats;
 import dev.medley.core.SkipItem;
@@ -123,7 +124,7 @@ final class ProcessCommand implements Callable<Integer> {
         CommandLine commandLine = spec.commandLine();
         for (Path source : sources) {
             if (!Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new CommandLine.ParameterException(commandLine, "no such file or folder: " + source);
+                throw new CommandLine.ParameterException(commandLine, "no such file or folder: " + RawPaths.display(source));
             }
         }
         Mode parsedMode;
@@ -132,9 +133,15 @@ final class ProcessCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, "unknown --mode " + mode + " (see --help)");
         }
-        Path root = Files.createDirectories(library.toAbsolutePath().normalize()).toRealPath();
         Templates templates = templatesFile == null ? Templates.DEFAULT : Templates.load(templatesFile);
-        Planner.Options options = new Planner.Options(root, sources, parsedMode, false, OnConflict.SKIP, templates);
+        Planner.Options options;
+        try {
+            // The library may not exist yet: without --apply nothing is created, with it applying makes its folders.
+            options = new Planner.Options(library, sources, parsedMode, false, OnConflict.SKIP, templates);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--to: " + e.getMessage());
+        }
+        Path root = options.library();
         PrintWriter out = commandLine.getOut();
         PrintStream err = System.err;
         Map<String, Object> report = new LinkedHashMap<>();
@@ -180,11 +187,11 @@ final class ProcessCommand implements Callable<Integer> {
 
     /** Scan, probe, identify and transcribe, overlapping on one batch engine; records all in the catalog. */
     private RunStats analyse(Catalog catalog, List<Path> roots, Counts counts, PrintStream err) {
-        long runId = catalog.startRun("process", String.join(" ", roots.stream().map(Path::toString).toList()));
+        long runId = catalog.startRun("process", String.join(" ", roots.stream().map(RawPaths::display).toList()));
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "process", -1);
         Scanner scanner = new Scanner(ScanOptions.DEFAULT, (path, problem) -> {
-            counts.failures.add(path + ": " + problem);
-            err.println("medley: " + path + ": " + problem);
+            counts.failures.add(RawPaths.display(path) + ": " + problem);
+            err.println("medley: " + RawPaths.display(path) + ": " + problem);
         });
         LibraryJob probing = new LibraryJob(catalog, new LibraryJob.Options(Prober.inProcess(Duration.ofSeconds(30)),
                 false, ScanOptions.DEFAULT, common.workers(), progress));
@@ -197,7 +204,8 @@ final class ProcessCommand implements Callable<Integer> {
                     .run(scanner.walk(roots), file -> {
                         counts.scanned.incrementAndGet();
                         MediaProbe probe = probe(probing, file, writer, counts);
-                        MediaKind kind = Identify.DEFAULT.identify(file.display(), probe.tags()).name().kind();
+                        // As the planner reads the name: escaped text, which keeps bytes that are not UTF-8.
+                        MediaKind kind = Identify.DEFAULT.identify(RawPaths.text(file.path()), probe.tags()).name().kind();
                         counts.kinds.get(kind).incrementAndGet();
                         if (transcribing != null && speech(kind, probe) && probe.audioCodec() != null) {
                             transcribe(transcribing, file, roots, writer, counts);
@@ -296,7 +304,8 @@ final class ProcessCommand implements Callable<Integer> {
             out.printf("  transcribed  %d, %d already done, %d failed%n", t.get("transcribed"), t.get("current"), t.get("failed"));
         }
         out.printf("  planned      %d files (with sidecars) into %s, %d left where they are (duplicates: %d, conflicts: %d)"
-                + " - plan %d%n", plan.planned(), root, plan.skipped(), plan.duplicates(), plan.conflicts(), plan.runId());
+                + " - plan %d%n", plan.planned(), RawPaths.display(root), plan.skipped(), plan.duplicates(), plan.conflicts(),
+                plan.runId());
         if (report.containsKey("apply")) {
             out.printf("  applied      run %d; undo it with: medley undo %d%n", (Long) report.get("apply"), (Long) report.get("apply"));
         } else {

@@ -6,8 +6,10 @@ import dev.medley.catalog.PathKey;
 import dev.medley.catalog.PlanInfo;
 import dev.medley.catalog.PlanItem;
 import dev.medley.catalog.Plans;
+import dev.medley.core.RawPaths;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,8 +33,9 @@ import java.util.function.Consumer;
  * passed over, so applying again after an interruption finishes the job.
  */
 public final class Applier {
-    // Room kept free on a device beyond the bytes to copy: file-system metadata, other writers.
-    private static final long SPACE_MARGIN = 64L << 20;
+    // Room kept free on a device beyond the bytes to copy (file-system metadata, other writers):
+    // 1% of the device, at most 64 MB, so that a small disk is not refused every copy.
+    private static final long MAX_SPACE_MARGIN = 64L << 20;
     private static final int QUEUED_PER_DEVICE = 256;
 
     /** What became of one plan item. */
@@ -71,7 +74,7 @@ public final class Applier {
                     () -> new IllegalArgumentException("there is no plan " + planRun + "; see `medley history`"));
             Run run = new Run(plan, applyRun, journal, sink);
             try {
-                Files.createDirectories(run.library); // Made at planning, unless removed since.
+                Files.createDirectories(run.library); // Planning creates nothing, so this may be its first use.
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("cannot create the library folder " + run.library + ": "
                         + e.getMessage(), e);
@@ -128,7 +131,7 @@ public final class Applier {
 
         Run(PlanInfo plan, long runId, Journal journal, Consumer<Result> sink) {
             this.plan = plan;
-            this.library = Path.of(plan.library());
+            this.library = PathKey.toPath(plan.library());
             this.mode = Mode.of(plan.mode());
             this.runId = runId;
             this.transfers = new Transfers(journal);
@@ -182,14 +185,18 @@ public final class Applier {
             bytesToCopy.forEach((device, bytes) -> {
                 Path place = FileOps.existingAncestor(onDevice.get(device));
                 try {
-                    long usable = FileOps.usableSpace(place);
-                    if (bytes + SPACE_MARGIN > usable) {
-                        full.put(device, "not enough free space on the device of " + place + ": the plan copies "
-                                + megabytes(bytes) + " there and " + megabytes(usable) + " are free; nothing was"
-                                + " copied. Free some space, or organise with --mode hardlink or in parts");
+                    FileStore store = Files.getFileStore(place);
+                    long usable = store.getUsableSpace();
+                    long margin = spaceMargin(store.getTotalSpace());
+                    if (bytes + margin > usable) {
+                        full.put(device, "not enough free space: needs " + megabytes(bytes) + " + a " + megabytes(margin)
+                                + " safety margin, " + megabytes(usable) + " free on " + RawPaths.display(place)
+                                + "; nothing was copied."
+                                + " Free some space, or organise with --mode hardlink or in parts");
                     }
                 } catch (IOException e) {
-                    full.put(device, "cannot tell the free space on the device of " + place + ": " + e.getMessage());
+                    full.put(device, "cannot tell the free space on the device of " + RawPaths.display(place) + ": "
+                            + Transfers.describe(e, place));
                 }
             });
             return full;
@@ -215,7 +222,7 @@ public final class Applier {
                 };
                 return new Result(item, Status.DONE, note);
             } catch (IOException | RuntimeException e) {
-                return new Result(item, Status.FAILED, Transfers.describe(e));
+                return new Result(item, Status.FAILED, Transfers.describe(e, source, target));
             }
         }
 
@@ -225,8 +232,8 @@ public final class Applier {
             } catch (FileAlreadyExistsException e) {
                 throw e;
             } catch (IOException | UnsupportedOperationException e) {
-                return fallBack(item, target, action + " not possible here (" + Transfers.describe(
-                        e instanceof IOException io ? io : new IOException(e.getMessage())) + ")");
+                return fallBack(item, target, action + " not possible here (" + Transfers.describe(e,
+                        PathKey.toPath(item.source()), target) + ")");
             }
         }
 
@@ -250,10 +257,10 @@ public final class Applier {
 
         private String check(PlanItem item, Path source, Path target) throws IOException {
             if (!target.normalize().startsWith(library) || !target.normalize().equals(target)) {
-                return "the target " + target + " lies outside the library; not done";
+                return "the target " + RawPaths.display(target) + " lies outside the library; not done";
             }
             if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
-                return "the file is gone from " + source + " since the plan was made";
+                return "the file is gone from " + RawPaths.display(source) + " since the plan was made";
             }
             if (Files.isSymbolicLink(source) || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
                 return "the source is no longer a regular file";
@@ -263,13 +270,19 @@ public final class Applier {
                         + " now); plan again";
             }
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                return "the target exists now: " + target + "; left as it is, plan again";
+                return "the target exists now: " + RawPaths.display(target) + "; left as it is, plan again";
             }
             if (mode == Mode.MOVE && !Files.isWritable(source.getParent())) {
-                return "cannot move out of " + source.getParent() + ": the folder is not writable; use --mode copy";
+                return "cannot move out of " + RawPaths.display(source.getParent())
+                        + ": the folder is not writable; use --mode copy";
             }
             return null;
         }
+    }
+
+    /** Returns the room kept free on a device of {@code totalBytes} beyond what is copied onto it. */
+    static long spaceMargin(long totalBytes) {
+        return Math.min(MAX_SPACE_MARGIN, totalBytes / 100);
     }
 
     /** Returns a byte count in megabytes, for people. */

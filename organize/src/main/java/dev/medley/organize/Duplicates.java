@@ -1,5 +1,6 @@
 package dev.medley.organize;
 
+import dev.medley.catalog.PathKey;
 import dev.medley.catalog.Plans;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,12 @@ import java.nio.file.Path;
  * size and hash, so memory does not grow with the library and a lookup costs the same at any size.
  */
 final class Duplicates {
-    /** A file with the same content as an earlier one of the plan; {@code hash} is their content hash. */
+    /**
+     * A file with the same content as an earlier one of the plan.
+     *
+     * @param earlier the {@link PathKey} of the earlier file
+     * @param hash their content hash
+     */
     record Duplicate(String earlier, String hash) {}
 
     private final Plans plans;
@@ -26,11 +32,11 @@ final class Duplicates {
     Duplicate duplicateOf(Path file, long size) {
         Plans.Content first = plans.firstOfSize(runId, size).orElse(null);
         if (first == null) {
-            plans.addContent(runId, size, file.toString(), null);
+            plans.addContent(runId, size, PathKey.of(file), null);
             return null;
         }
         if (first.hash() == null) {
-            String firstHash = hash(Path.of(first.source()));
+            String firstHash = hash(PathKey.toPath(first.source()));
             if (firstHash != null) {
                 plans.setContentHash(first.id(), firstHash);
             }
@@ -43,7 +49,7 @@ final class Duplicates {
         if (earlier != null) {
             return new Duplicate(earlier.source(), hash);
         }
-        plans.addContent(runId, size, file.toString(), hash);
+        plans.addContent(runId, size, PathKey.of(file), hash);
         return null;
     }
 

@@ -1,5 +1,6 @@
 package dev.medley.organize;
 
+import dev.medley.core.RawPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -34,11 +35,21 @@ final class FileOps {
         }
     }
 
-    /** Returns the usable bytes on the device of {@code path} (or of its nearest existing ancestor). */
-    static long usableSpace(Path path) throws IOException {
-        return Files.getFileStore(existingAncestor(path)).getUsableSpace();
+    /**
+     * Returns {@code path} made absolute, with its longest existing part replaced by its real path
+     * (links resolved) and the rest, which does not exist yet, appended as it is.
+     */
+    static Path realPathOfNearest(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = existingAncestor(absolute);
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute; // Unreadable on the way: applying will meet the problem and report it.
+        }
     }
 
+    /** Returns {@code path}, or the nearest of its ancestors that exists. */
     static Path existingAncestor(Path path) {
         Path current = path.toAbsolutePath();
         while (current != null && !Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
@@ -59,7 +70,7 @@ final class FileOps {
      */
     static List<Path> createFolders(Path root, Path folder) throws IOException {
         if (!folder.startsWith(root)) {
-            throw new IOException(folder + " lies outside the library " + root);
+            throw new IOException(RawPaths.display(folder) + " lies outside the library " + RawPaths.display(root));
         }
         List<Path> created = new ArrayList<>();
         Path current = root;
@@ -86,10 +97,10 @@ final class FileOps {
 
     private static void requireFolder(Path path, BasicFileAttributes attributes) throws IOException {
         if (attributes.isSymbolicLink()) {
-            throw new IOException(path + " is a link; the organiser does not follow links inside the library");
+            throw new IOException(RawPaths.display(path) + " is a link; the organiser does not follow links inside the library");
         }
         if (!attributes.isDirectory()) {
-            throw new IOException(path + " is a file where the library needs a folder");
+            throw new IOException(RawPaths.display(path) + " is a file where the library needs a folder");
         }
     }
 
@@ -107,7 +118,7 @@ final class FileOps {
             throw e;
         } catch (UnsupportedOperationException | FileSystemException e) {
             if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileAlreadyExistsException(to.toString());
+                throw new FileAlreadyExistsException(RawPaths.display(to));
             }
             Files.move(from, to); // Without REPLACE_EXISTING: fails rather than replaces.
             return;
@@ -152,10 +163,9 @@ final class FileOps {
      */
     static String reflinkVerified(Path source, Path temp) throws IOException {
         if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAlreadyExistsException(temp.toString());
+            throw new FileAlreadyExistsException(RawPaths.display(temp));
         }
-        Process cp = new ProcessBuilder("cp", "--reflink=always", "--preserve=timestamps", "--no-clobber", "--",
-                source.toString(), temp.toString()).redirectErrorStream(true).start();
+        Process cp = new ProcessBuilder(cloneCommand(source, temp)).redirectErrorStream(true).start();
         String output;
         try (InputStream in = cp.getInputStream()) {
             output = new String(in.readAllBytes()).trim();
@@ -169,7 +179,7 @@ final class FileOps {
         } catch (InterruptedException e) {
             cp.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while cloning " + source, e);
+            throw new IOException("interrupted while cloning " + RawPaths.display(source), e);
         }
         try {
             return verify(temp, ContentHash.of(source));
@@ -179,10 +189,37 @@ final class FileOps {
         }
     }
 
+    private static List<String> cloneCommand(Path source, Path temp) {
+        if (!RawPaths.isLossy(source) && !RawPaths.isLossy(temp)) {
+            return List.of("cp", "--reflink=always", "--preserve=timestamps", "--no-clobber", "--",
+                    source.toString(), temp.toString());
+        }
+        // A process's arguments are text, which cannot carry bytes that are not UTF-8: the shell gets
+        // each path as octal escapes, and its printf turns them back into the very bytes ("x" keeps a
+        // trailing newline from $(...)).
+        return List.of("sh", "-c", "s=$(printf '%bx' \"$1\"); t=$(printf '%bx' \"$2\"); "
+                + "exec cp --reflink=always --preserve=timestamps --no-clobber -- \"${s%x}\" \"${t%x}\"",
+                "sh", octalEscaped(source), octalEscaped(temp));
+    }
+
+    // Every byte but letters, digits and "/._-" as \0NNN, which printf's %b reads back as that byte.
+    private static String octalEscaped(Path path) {
+        StringBuilder escaped = new StringBuilder();
+        for (byte b : RawPaths.bytes(path)) {
+            int c = b & 0xFF;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "/._-".indexOf(c) >= 0) {
+                escaped.append((char) c);
+            } else {
+                escaped.append(String.format("\\0%03o", c)); // Three digits: a digit may follow.
+            }
+        }
+        return escaped.toString();
+    }
+
     private static String verify(Path copy, String expected) throws IOException {
         String actual = ContentHash.of(copy);
         if (!actual.equals(expected)) {
-            throw new IOException("the copy at " + copy + " does not match its source (hash " + actual
+            throw new IOException("the copy at " + RawPaths.display(copy) + " does not match its source (hash " + actual
                     + " against " + expected + "); the source is untouched");
         }
         return actual;

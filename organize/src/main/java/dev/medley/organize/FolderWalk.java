@@ -1,7 +1,9 @@
 package dev.medley.organize;
 
+import dev.medley.core.RawPaths;
 import dev.medley.media.Scanner;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,15 +24,23 @@ import java.util.function.Consumer;
  * subfolder names per level of depth, which is all its memory: it grows with the widest folder
  * ("Films/" with a folder per film), never with the library. Hidden entries are passed over; links are handed over as
  * entries but never followed; the library itself is never entered when it lies inside a source.
+ *
+ * <p>Names are escaped text ({@link RawPaths#name}), never {@code toString()}: a name that is not
+ * UTF-8 keeps its bytes, so that its folder can be entered and two such names stay two.
  */
 final class FolderWalk {
-    /** One entry of a folder, read without following links. */
+    /**
+     * One entry of a folder, read without following links.
+     *
+     * @param name the entry's name as escaped text
+     */
     record Entry(Path path, String name, long size, long mtimeNanos, boolean link, boolean regularFile) {}
 
     /**
      * One folder's entries.
      *
-     * @param names the folder names from the source root (its own name included) down to this folder
+     * @param names the folder names, as escaped text, from the source root (its own name included) down to this
+     *     folder
      */
     record Folder(Path path, List<String> names, List<Entry> entries) {}
 
@@ -47,12 +57,12 @@ final class FolderWalk {
         try {
             attributes = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            problems.report(source, e instanceof NoSuchFileException ? "no such file or directory" : String.valueOf(e.getMessage()));
+            problems.report(source, e instanceof NoSuchFileException ? "no such file or directory" : why(e, source));
             return;
         }
         if (!attributes.isDirectory()) {
             Path parent = source.getParent();
-            visitor.accept(new Folder(parent, names(parent, parent), List.of(entry(source, attributes))));
+            visitor.accept(new Folder(parent, names(parent, parent), List.of(entry(source, RawPaths.name(source), attributes))));
             return;
         }
         Deque<Level> stack = new ArrayDeque<>();
@@ -63,7 +73,7 @@ final class FolderWalk {
                 stack.pop();
                 continue;
             }
-            Path next = level.folder().resolve(level.subfolders().next());
+            Path next = RawPaths.resolve(level.folder(), level.subfolders().next());
             stack.push(new Level(next, visit(next, source, visitor).iterator()));
         }
     }
@@ -79,14 +89,15 @@ final class FolderWalk {
                 children.add(child);
             }
         } catch (IOException | RuntimeException e) {
-            problems.report(folder, "cannot read folder: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            problems.report(folder, "cannot read folder: " + why(e, folder));
             return List.of();
         }
         children.sort(null);
         List<Entry> entries = new ArrayList<>();
         List<String> subfolders = new ArrayList<>();
         for (Path child : children) {
-            if (child.getFileName().toString().startsWith(".") || child.equals(library)) {
+            String name = RawPaths.name(child);
+            if (name.startsWith(".") || child.equals(library)) {
                 continue;
             }
             BasicFileAttributes attributes;
@@ -95,13 +106,13 @@ final class FolderWalk {
             } catch (NoSuchFileException e) {
                 continue; // Vanished since the listing.
             } catch (IOException e) {
-                problems.report(child, "cannot read: " + e.getMessage());
+                problems.report(child, "cannot read: " + why(e, child));
                 continue;
             }
             if (attributes.isDirectory()) {
-                subfolders.add(child.getFileName().toString());
+                subfolders.add(name);
             } else {
-                entries.add(entry(child, attributes));
+                entries.add(entry(child, name, attributes));
             }
         }
         if (!entries.isEmpty()) {
@@ -110,8 +121,13 @@ final class FolderWalk {
         return subfolders;
     }
 
-    private static Entry entry(Path path, BasicFileAttributes attributes) {
-        return new Entry(path, path.getFileName().toString(), attributes.size(),
+    // The JDK's message for a refused read is the path alone, as lossy text; the path is reported beside it.
+    private static String why(Exception e, Path path) {
+        return e instanceof AccessDeniedException ? "permission denied" : Transfers.describe(e, path);
+    }
+
+    private static Entry entry(Path path, String name, BasicFileAttributes attributes) {
+        return new Entry(path, name, attributes.size(),
                 attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), attributes.isSymbolicLink(),
                 attributes.isRegularFile());
     }
@@ -119,11 +135,12 @@ final class FolderWalk {
     private static List<String> names(Path root, Path folder) {
         List<String> names = new ArrayList<>();
         if (root.getFileName() != null) {
-            names.add(root.getFileName().toString());
+            names.add(RawPaths.name(root));
         }
         for (Path part : root.relativize(folder)) {
-            if (!part.toString().isEmpty()) {
-                names.add(part.toString());
+            String name = RawPaths.text(part);
+            if (!name.isEmpty()) {
+                names.add(name);
             }
         }
         return names;

@@ -5,12 +5,14 @@ import dev.medley.catalog.PathKey;
 import dev.medley.catalog.PlanInfo;
 import dev.medley.catalog.PlanItem;
 import dev.medley.catalog.Plans;
+import dev.medley.core.RawPaths;
 import dev.medley.media.MediaProbe;
 import dev.medley.media.MediaSniffer;
 import dev.medley.media.Scanner;
 import dev.medley.metadata.Identify;
 import dev.medley.metadata.MediaName;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,16 +43,25 @@ public final class Planner {
     /**
      * What to plan.
      *
-     * @param library the library root, absolute
+     * @param library the library root; it need not exist yet, since planning creates nothing
      * @param sources the folders (or files) to organise
      * @param fallbackCopy whether hard links and reflinks may fall back to copies, each reported
      */
     public record Options(
             Path library, List<Path> sources, Mode mode, boolean fallbackCopy, OnConflict onConflict,
             Templates templates) {
-        /** Makes the paths absolute. */
+        /**
+         * Makes the paths absolute, and the part of the library root that exists real (links resolved).
+         *
+         * @throws IllegalArgumentException if something other than a folder stands where the library root or one of
+         *     its folders must be
+         */
         public Options {
-            library = library.toAbsolutePath().normalize();
+            library = FileOps.realPathOfNearest(library);
+            Path existing = FileOps.existingAncestor(library);
+            if (!Files.isDirectory(existing)) {
+                throw new IllegalArgumentException("the library must be a folder, and " + existing + " is not one");
+            }
             sources = Scanner.distinctRoots(sources);
         }
     }
@@ -90,9 +101,9 @@ public final class Planner {
      */
     public Summary plan(long runId, Consumer<Planned> sink, Scanner.Problems problems) {
         try (Plans plans = catalog.plans()) {
-            plans.create(new PlanInfo(runId, options.library().toString(), options.mode().key(),
+            plans.create(new PlanInfo(runId, PathKey.of(options.library()), options.mode().key(),
                     options.fallbackCopy() ? "copy" : null, options.onConflict().key(),
-                    options.sources().stream().map(Path::toString).toList(), Instant.now()));
+                    options.sources().stream().map(PathKey::of).toList(), Instant.now()));
             Run run = new Run(runId, plans, sink);
             long[] unreadable = new long[1];
             FolderWalk walk = new FolderWalk(options.library(), (path, problem) -> {
@@ -212,7 +223,8 @@ public final class Planner {
         private Placed media(FolderWalk.Folder folder, FolderWalk.Entry entry) {
             Path path = entry.path();
             MediaProbe probe = probes.probe(path, entry.size(), entry.mtimeNanos());
-            MediaName name = identify.identify(path.toString(), probe.tags() == null ? Map.of() : probe.tags()).name();
+            // Escaped text, not toString(): a title from a name that is not UTF-8 keeps its bytes into the target name.
+            MediaName name = identify.identify(RawPaths.text(path), probe.tags() == null ? Map.of() : probe.tags()).name();
             List<String> folders = folder.names();
             Extras.Extra extra = Extras.classify(folders, entry.name(), name.extra());
             if (extra.kind() == ExtraKind.SAMPLE) {
@@ -232,24 +244,24 @@ public final class Planner {
             String duplicateOf = duplicate == null ? null : duplicate.earlier();
             if (duplicate != null && options.onConflict() != OnConflict.KEEP_BOTH) {
                 duplicates++;
-                return stay(path, entry.size(), what, "duplicate of " + duplicateOf, "duplicate", duplicate.hash());
+                return stay(path, entry.size(), what, "duplicate of " + PathKey.display(duplicateOf), "duplicate",
+                        duplicate.hash());
             }
             if (naming.problem() != null) {
                 return stay(path, entry.size(), what, naming.problem(), null, null);
             }
             TargetNames.Claim claim = names.claim(naming.relative(), extension.isEmpty() ? "" : "." + extension,
                     path, options.onConflict());
-            String conflict = duplicateOf != null ? "duplicate of " + duplicateOf : claim.conflict();
-            if (duplicateOf != null) {
+            // Counted as the line will read: "duplicate of" a file of the plan or of the library, else a conflict.
+            if (duplicateOf != null || claim.obstacle() == TargetNames.Obstacle.DUPLICATE) {
                 duplicates++;
+            } else if (claim.obstacle() != null) {
+                conflicts++;
             }
             if (claim.target() == null) {
-                conflicts++;
-                return stay(path, entry.size(), what, claim.why(), claim.conflict(), null);
+                return stay(path, entry.size(), what, claim.why(), claim.obstacle().code, null);
             }
-            if (claim.conflict() != null) {
-                conflicts++;
-            }
+            String conflict = duplicateOf != null ? "duplicate of " + PathKey.display(duplicateOf) : claim.conflict();
             return new Placed(add(path, claim.target(), entry.size(), role, what, naming.reason(), conflict),
                     extra.kind() != ExtraKind.NONE);
         }
@@ -265,12 +277,12 @@ public final class Planner {
             }
             String name = sidecar.folderLevel()
                     ? SafeNames.segment(sidecar.name())
-                    : SafeNames.capBytes(stem(mediaTarget.getFileName().toString()) + sidecar.suffix(), 255);
-            Path relative = options.library().relativize(mediaTarget.resolveSibling(name));
+                    : SafeNames.capBytes(stem(RawPaths.name(mediaTarget)) + sidecar.suffix(), 255);
+            Path relative = options.library().relativize(RawPaths.resolve(mediaTarget.getParent(), name));
             TargetNames.Claim claim = names.claimExact(relative, entry.path());
             if (claim.target() == null) {
                 conflicts++;
-                skip(entry.path(), entry.size(), "sidecar", claim.why(), claim.conflict(), null);
+                skip(entry.path(), entry.size(), "sidecar", claim.why(), claim.obstacle().code, null);
                 return;
             }
             add(entry.path(), claim.target(), entry.size(), "sidecar", "sidecar", "goes with " + media.name(), null);
@@ -281,8 +293,8 @@ public final class Planner {
                 skip(source, size, what, "already in place", null, null);
                 return target;
             }
-            PlanItem item = new PlanItem(seq++, role, PathKey.of(source), PathKey.of(target), false, reason, conflict,
-                    size, null);
+            PlanItem item = new PlanItem(seq++, role, PathKey.of(source), PathKey.of(target), false, forPeople(reason),
+                    forPeople(conflict), size, null);
             plans.add(runId, item);
             planned++;
             bytes += size;
@@ -292,12 +304,20 @@ public final class Planner {
 
         private Path skip(Path source, long size, String what, String why, String conflict, String hash) {
             PlanItem item = new PlanItem(seq++, what.equals("sidecar") ? "sidecar" : "media", PathKey.of(source), null,
-                    true, why, conflict, size, hash);
+                    true, forPeople(why), conflict, size, hash);
             plans.add(runId, item);
             skipped++;
             sink.accept(new Planned(item, what));
             return null;
         }
+    }
+
+    /**
+     * Returns a reason for people and the catalog: names in it (of files, folders, titles taken from
+     * them) are escaped text, whose bytes that are not UTF-8 are shown as {@code \xNN}.
+     */
+    private static String forPeople(String text) {
+        return text == null ? null : RawPaths.display(text);
     }
 
     static String extension(String name) {

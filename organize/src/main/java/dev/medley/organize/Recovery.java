@@ -3,6 +3,7 @@ package dev.medley.organize;
 import dev.medley.catalog.Catalog;
 import dev.medley.catalog.Journal;
 import dev.medley.catalog.Journal.Entry;
+import dev.medley.catalog.PathKey;
 import dev.medley.catalog.RunRecord;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ public final class Recovery {
                     }
                     recovered.add(new Recovered(operation, state, null));
                 } catch (IOException | RuntimeException e) {
-                    recovered.add(new Recovered(operation, operation.state(), Transfers.describe(e)));
+                    recovered.add(new Recovered(operation, operation.state(), Transfers.describe(e,
+                            PathKey.toPath(operation.source()), PathKey.toPath(operation.target()))));
                 }
             }
         }

@@ -14,6 +14,11 @@ import java.util.Set;
  * characters Windows forbids, no control characters, no trailing dot or space, no reserved device
  * names, and at most {@value #MAX_BYTES} bytes of UTF-8. Names are also kept visible: a leading dot
  * becomes an underscore, since a hidden file in a library is a file the user cannot find.
+ *
+ * <p>Text may hold escaped bytes ({@code dev.medley.core.RawPaths}): the bytes of a file name that
+ * are not UTF-8, each as the lone surrogate U+DC80..U+DCFF. They are kept as they are and count as
+ * the one byte each stands for, so that a name taken from the file system keeps its bytes and two
+ * names that differ only there stay two names. Any other lone surrogate is dropped.
  */
 public final class SafeNames {
     /** The longest name, in UTF-8 bytes, that ext4 and most other Linux file systems take. */
@@ -102,7 +107,10 @@ public final class SafeNames {
                 .toLowerCase(Locale.ROOT);
     }
 
-    /** Returns the number of bytes {@code s} takes in UTF-8, counting a lone surrogate as 3. */
+    /**
+     * Returns the number of bytes {@code s} takes in a file name: UTF-8, an escaped byte as the one
+     * byte it stands for, any other lone surrogate as 3.
+     */
     static int utf8Length(String s) {
         int bytes = 0;
         for (int i = 0; i < s.length(); ) {
@@ -113,7 +121,11 @@ public final class SafeNames {
         return bytes;
     }
 
+    // codePointAt gives a lone surrogate as itself, so an escaped byte is one code point here.
     private static int utf8Length(int codePoint) {
+        if (codePoint >= 0xDC80 && codePoint <= 0xDCFF) {
+            return 1;
+        }
         if (codePoint < 0x80) {
             return 1;
         }
@@ -141,6 +153,8 @@ public final class SafeNames {
                 default -> {
                     if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                         out.append(c).append(s.charAt(++i));
+                    } else if (isEscapedByte(c)) {
+                        out.append(c); // Not a pair's second half: a byte of a name that is not UTF-8.
                     } else if (isSpace(c)) {
                         appendSpace(out);
                     } else if (!Character.isISOControl(c) && !Character.isSurrogate(c)) {
@@ -151,6 +165,14 @@ public final class SafeNames {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Returns whether {@code c}, found alone, is an escaped byte (see the class comment). Bytes below
+     * 0x80 are never escaped: they are always UTF-8, and an escaped '/' or NUL must not get through.
+     */
+    private static boolean isEscapedByte(char c) {
+        return c >= '\uDC80' && c <= '\uDCFF';
     }
 
     // Tabs and line breaks are control characters, but they separate words: they become spaces.

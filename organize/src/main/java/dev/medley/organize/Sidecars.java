@@ -1,5 +1,6 @@
 package dev.medley.organize;
 
+import dev.medley.core.RawPaths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -132,7 +133,7 @@ final class Sidecars {
     private static List<String> sortedUnique(List<String> names, Set<String> seen) {
         for (String name : names) {
             if (!seen.add(name)) {
-                throw new IllegalArgumentException("\"" + name + "\" appears twice");
+                throw new IllegalArgumentException("\"" + RawPaths.display(name) + "\" appears twice");
             }
         }
         List<String> sorted = new ArrayList<>(names);

@@ -3,6 +3,7 @@ package dev.medley.organize;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import dev.medley.catalog.Plans;
+import dev.medley.core.RawPaths;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,20 +22,40 @@ import java.util.Map;
  * that "Show/season 01" joins the "Show/Season 01" already planned or on disk instead of becoming
  * a second folder that differs only in case. Both live in the plan's planning state in the
  * catalog; memory holds only bounded caches of folder spellings and listings.
+ *
+ * <p>Relative names are escaped text ({@link RawPaths}): a name on disk that is not UTF-8 is
+ * compared, and a path is built, with its own bytes.
  */
 final class TargetNames {
     private static final Hasher64 HASHER = Hashing.xxh3_64();
     private static final int LISTINGS_KEPT = 256;
     private static final int FOLDERS_KEPT = 1024;
 
+    /** What stood in the way of a name; {@link #code} is what a plan item that stays records. */
+    enum Obstacle {
+        /** A file with the same content is in the library under that name. */
+        DUPLICATE("duplicate"),
+        /** Another file is in the library under that name. */
+        EXISTS("exists"),
+        /** Another file of this plan takes that name. */
+        TAKEN("taken");
+
+        final String code;
+
+        Obstacle(String code) {
+            this.code = code;
+        }
+    }
+
     /**
      * The outcome of claiming a name.
      *
      * @param target the name granted, or null when the file must stay
-     * @param conflict what stood in the way, or null
+     * @param obstacle what stood in the way, or null
+     * @param conflict the obstacle for people ("target exists: ..."), or null
      * @param why when the file must stay, why
      */
-    record Claim(Path target, String conflict, String why) {}
+    record Claim(Path target, Obstacle obstacle, String conflict, String why) {}
 
     private final Path library;
     private final Plans plans;
@@ -65,38 +86,41 @@ final class TargetNames {
         String folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
         String base = relative.substring(relative.lastIndexOf('/') + 1);
         Path folderPath = canonicalFolder(folder);
-        Path wanted = folderPath.resolve(SafeNames.capBytes(base + extension, 255));
+        Path wanted = RawPaths.resolve(folderPath, SafeNames.capBytes(base + extension, 255));
         Path existing = takeIfFree(wanted, source);
         if (existing == null) {
-            return new Claim(wanted, null, null);
+            return new Claim(wanted, null, null, null);
         }
         boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
-        boolean identical = onDisk && sameContent(existing, source);
-        String conflict = identical ? "duplicate of " + existing
-                : onDisk ? "target exists: " + existing : "another file of this plan takes " + existing.getFileName();
-        if (policy == OnConflict.SKIP || (identical && policy == OnConflict.RENAME)) {
-            return new Claim(null, identical ? "duplicate" : onDisk ? "exists" : "taken", conflict + "; left where it is");
+        Obstacle obstacle = !onDisk ? Obstacle.TAKEN : sameContent(existing, source) ? Obstacle.DUPLICATE : Obstacle.EXISTS;
+        String conflict = switch (obstacle) {
+            case DUPLICATE -> "duplicate of " + RawPaths.display(existing);
+            case EXISTS -> "target exists: " + RawPaths.display(existing);
+            case TAKEN -> "another file of this plan takes " + RawPaths.display(RawPaths.name(existing));
+        };
+        if (policy == OnConflict.SKIP || (obstacle == Obstacle.DUPLICATE && policy == OnConflict.RENAME)) {
+            return new Claim(null, obstacle, conflict, conflict + "; left where it is");
         }
         for (int n = 2; n < 1000; n++) {
-            Path numbered = folderPath.resolve(SafeNames.capBytes(base + " (" + n + ")" + extension, 255));
+            Path numbered = RawPaths.resolve(folderPath, SafeNames.capBytes(base + " (" + n + ")" + extension, 255));
             if (takeIfFree(numbered, source) == null) {
-                return new Claim(numbered, conflict, null);
+                return new Claim(numbered, obstacle, conflict, null);
             }
         }
-        return new Claim(null, "taken", conflict + "; no free numbered name");
+        return new Claim(null, obstacle, conflict, conflict + "; no free numbered name");
     }
 
     /** Claims exactly {@code relative} (a sidecar's name follows its media), or reports why not. */
     Claim claimExact(Path relative, Path source) {
         Path parent = relative.getParent();
-        Path wanted = canonicalFolder(parent == null ? "" : parent.toString()).resolve(relative.getFileName().toString());
+        Path wanted = RawPaths.resolve(canonicalFolder(parent == null ? "" : RawPaths.text(parent)), RawPaths.name(relative));
         Path existing = takeIfFree(wanted, source);
         if (existing == null) {
-            return new Claim(wanted, null, null);
+            return new Claim(wanted, null, null, null);
         }
         boolean onDisk = Files.exists(existing, LinkOption.NOFOLLOW_LINKS);
-        return new Claim(null, onDisk ? "exists" : "taken",
-                (onDisk ? "target exists: " : "another file of this plan takes ") + existing + "; left where it is");
+        String conflict = (onDisk ? "target exists: " : "another file of this plan takes ") + RawPaths.display(existing);
+        return new Claim(null, onDisk ? Obstacle.EXISTS : Obstacle.TAKEN, conflict, conflict + "; left where it is");
     }
 
     /**
@@ -108,11 +132,11 @@ final class TargetNames {
         if (wanted.equals(source)) {
             return null;
         }
-        String onDisk = listing(wanted.getParent()).get(SafeNames.foldKey(wanted.getFileName().toString()));
+        String onDisk = listing(wanted.getParent()).get(SafeNames.foldKey(RawPaths.name(wanted)));
         if (onDisk != null) {
-            return wanted.resolveSibling(onDisk);
+            return RawPaths.resolve(wanted.getParent(), onDisk);
         }
-        long key = HASHER.hashCharsToLong(SafeNames.foldKey(library.relativize(wanted).toString()));
+        long key = HASHER.hashCharsToLong(SafeNames.foldKey(RawPaths.text(library.relativize(wanted))));
         return plans.claimName(runId, key) ? null : wanted;
     }
 
@@ -132,7 +156,7 @@ final class TargetNames {
                 });
                 folders.put(key, spelled);
             }
-            current = current.resolve(spelled);
+            current = RawPaths.resolve(current, spelled);
         }
         return current;
     }
@@ -147,7 +171,7 @@ final class TargetNames {
         if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
                 for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
+                    String name = RawPaths.name(entry);
                     listing.putIfAbsent(SafeNames.foldKey(name), name);
                 }
             } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.medley.catalog.Journal;
 import dev.medley.catalog.Journal.Entry;
 import dev.medley.catalog.Journal.State;
 import dev.medley.catalog.PathKey;
+import dev.medley.core.RawPaths;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ final class Transfers {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
-            journal.advance(intent.runId(), intent.seq(), State.FAILED, null, describe(e));
+            journal.advance(intent.runId(), intent.seq(), State.FAILED, null, describe(e, source, target, temp));
             throw e;
         }
     }
@@ -168,17 +169,34 @@ final class Transfers {
         return ContentHash.of(target).equals(expected);
     }
 
-    static String describe(Exception e) {
+    /**
+     * Returns what went wrong, for people and the journal, with {@code involved} paths (and their
+     * folders) shown as {@link RawPaths#display} shows them where the exception named them lossily.
+     */
+    static String describe(Exception e, Path... involved) {
+        String message = escapePaths(e.getMessage(), involved);
         if (e instanceof FileAlreadyExistsException) {
-            return "the target exists now: " + e.getMessage() + "; left as it is";
+            return "the target exists now: " + message + "; left as it is";
         }
         if (e instanceof NoSuchFileException) {
-            return "no such file: " + e.getMessage();
+            return "no such file: " + message;
         }
-        String message = e.getMessage();
         if (message != null && message.contains("No space left on device")) {
             return "the disk is full: " + message + "; the source is untouched";
         }
         return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    // The JDK names paths in its messages with toString(), which turns bytes that are not UTF-8 into U+FFFD.
+    private static String escapePaths(String message, Path... paths) {
+        for (Path path : paths) {
+            for (Path p = path; p != null && message != null && message.indexOf('\uFFFD') >= 0; p = p.getParent()) {
+                String lossy = p.toString();
+                if (lossy.indexOf('\uFFFD') >= 0) {
+                    message = message.replace(lossy, RawPaths.display(p));
+                }
+            }
+        }
+        return message;
     }
 }

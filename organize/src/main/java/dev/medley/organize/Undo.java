@@ -6,6 +6,7 @@ import dev.medley.catalog.Journal.Entry;
 import dev.medley.catalog.PathKey;
 import dev.medley.catalog.PlanInfo;
 import dev.medley.catalog.Plans;
+import dev.medley.core.RawPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -57,12 +58,13 @@ public final class Undo {
             long refused = 0;
             for (Entry operation : done) {
                 Path library = libraries.computeIfAbsent(operation.planRun(),
-                        plan -> plans.find(plan).map(PlanInfo::library).map(Path::of).orElse(null));
+                        plan -> plans.find(plan).map(PlanInfo::library).map(PathKey::toPath).orElse(null));
                 Result result;
                 try {
                     result = revert(operation, undoRun, seq++, transfers, journal);
                 } catch (IOException | RuntimeException e) {
-                    result = new Result(operation, Applier.Status.FAILED, Transfers.describe(e));
+                    result = new Result(operation, Applier.Status.FAILED, Transfers.describe(e,
+                            PathKey.toPath(operation.source()), PathKey.toPath(operation.target())));
                 }
                 if (result.status() == Applier.Status.DONE) {
                     restored++;
@@ -107,34 +109,36 @@ public final class Undo {
     /** Returns why {@code operation} must not be reverted, or null when it may. */
     private static String refusal(Entry operation, Path source, Path target) throws IOException {
         boolean sourceThere = Files.exists(source, LinkOption.NOFOLLOW_LINKS);
+        String from = RawPaths.display(source);
+        String to = RawPaths.display(target);
         switch (operation.action()) {
             case "symlink" -> {
                 if (!Files.isSymbolicLink(target) || !Files.readSymbolicLink(target).equals(source)) {
-                    return "the link " + target + " was changed or removed since; left as it is";
+                    return "the link " + to + " was changed or removed since; left as it is";
                 }
                 return null;
             }
             case "hardlink" -> {
                 if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    return "the link " + target + " is gone; nothing to undo";
+                    return "the link " + to + " is gone; nothing to undo";
                 }
                 if (!sourceThere) {
-                    return "the original " + source + " is gone, so " + target + " is the only name left; kept";
+                    return "the original " + from + " is gone, so " + to + " is the only name left; kept";
                 }
-                return Files.isSameFile(source, target) ? null : "the link " + target + " was replaced since; left as it is";
+                return Files.isSameFile(source, target) ? null : "the link " + to + " was replaced since; left as it is";
             }
             default -> {
                 if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    return "the file is gone from " + target + "; nothing to undo";
+                    return "the file is gone from " + to + "; nothing to undo";
                 }
                 if (changed(operation, target)) {
-                    return "the file " + target + " changed since it was organised; left as it is";
+                    return "the file " + to + " changed since it was organised; left as it is";
                 }
                 if (operation.action().equals("move") && sourceThere) {
-                    return "a file is at the original place " + source + " again; " + target + " left as it is";
+                    return "a file is at the original place " + from + " again; " + to + " left as it is";
                 }
                 if (!operation.action().equals("move") && !sourceThere) {
-                    return "the original " + source + " is gone, so the copy " + target + " is the only one left; kept";
+                    return "the original " + from + " is gone, so the copy " + to + " is the only one left; kept";
                 }
                 return null;
             }

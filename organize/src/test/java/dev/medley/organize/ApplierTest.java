@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApplierTest {
     // The probe is not under test here: every file plays, and tags come from the test.
     private static Planner.Probes playable(Map<String, String> tags) {
-        return (file, size, mtime) -> new MediaProbe(file.toString(), true, null, "matroska,webm", 60.0, size, null,
-                "h264", 320, 240, 25.0, "aac", 48000, 2, tags, true, List.of(), "test", null);
+        return PlayableProbes.withTags(tags);
     }
 
     @TempDir Path dir;
@@ -128,7 +127,8 @@ class ApplierTest {
                 Outcome outcome = organize(catalog, dir.resolve("in"), small.resolve("lib"), Mode.COPY, false, Map.of());
                 assertThat(outcome.results()).hasSize(3).allSatisfy(result -> {
                     assertThat(result.status()).isEqualTo(Applier.Status.FAILED);
-                    assertThat(result.detail()).contains("not enough free space");
+                    assertThat(result.detail()).contains("not enough free space: needs 94.4 MB + a 0.1 MB safety margin",
+                            " free on " + small);
                 });
             }
             try (var left = Files.walk(small)) {

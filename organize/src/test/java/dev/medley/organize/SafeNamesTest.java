@@ -76,6 +76,19 @@ class SafeNamesTest {
     }
 
     @Test
+    void keepsTheBytesOfNamesThatAreNotUtf8() {
+        // Escaped bytes (RawPaths): a\xff, \xc3(x. They stay, and two names that differ there stay two.
+        assertThat(SafeNames.segment("a\udcff")).isEqualTo("a\udcff");
+        assertThat(SafeNames.segment("\udcc3(x")).isEqualTo("\udcc3(x");
+        assertThat(SafeNames.segment("a\udcfe")).isNotEqualTo(SafeNames.segment("a\udcff"));
+        assertThat(SafeNames.foldKey("A\udcff")).isEqualTo(SafeNames.foldKey("a\udcff")).isNotEqualTo(SafeNames.foldKey("a\udcfe"));
+        // An escaped byte below 0x80 never comes from a file name, and an escaped '/' must not become one.
+        assertThat(SafeNames.segment("a\udc2fb")).isEqualTo("ab");
+        // Each counts as the one byte it stands for.
+        assertThat(SafeNames.capBytes("\udcff".repeat(300) + ".mkv", 255)).isEqualTo("\udcff".repeat(251) + ".mkv");
+    }
+
+    @Test
     void capsLongNamesAndKeepsTheExtension() {
         String name = SafeNames.segment("a".repeat(300) + ".mkv");
         assertThat(name).hasSize(255).endsWith(".mkv").startsWith("aaa");
