@@ -34,15 +34,16 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "identify",
         description = {
-            "Says what each file is: episode (show, season, episode, ...), movie (title, year, extras, ...),",
-            "music (artist, album, track, title, ...) or other, from its name, its folders and its tags",
-            "(tags from the catalog's probe, else read now; tags win unless --names-win)."
+            "Says what each file is: episode, movie, music or other.",
+            "Episodes get show, season, episode, ...; movies title, year, extras, ...; music artist, album, "
+                    + "track, title, ...: from the file's name, its folders and its tags (tags from the catalog's "
+                    + "probe, else read now; tags win unless --names-win)."
         },
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
             "  medley identify ~/Downloads --json",
-            "  ls /media/tv | medley identify --stdin --json     names only, one per line, no file access"
+            "  ls /media/tv | medley identify --stdin --json   names only, no file access"
         })
 final class IdentifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

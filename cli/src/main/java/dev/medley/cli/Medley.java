@@ -4,6 +4,8 @@ import dev.medley.catalog.CatalogException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code medley} command: one subcommand per job, exit codes mapped in one place. */
 @Command(
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Medley.Version.class,
         description = "Processes whole media libraries in batches: scan, probe, and remember what is done.",
         subcommands = {DemoCommand.class, ScanCommand.class, ProbeCommand.class, IdentifyCommand.class, TranscribeCommand.class, ModelsCommand.class, ProcessCommand.class, OrganizeCommand.class, UndoCommand.class, HistoryCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
+                HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every item succeeded",
@@ -56,6 +58,9 @@ public final class Medley {
     /** Returns the configured command line, for the launcher and for tests. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(Medley.class);
+        addStandardHelp(commandLine);
+        HelpText.install(commandLine);
+        commandLine.setUsageHelpAutoWidth(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             int exitCode = EXIT_CANNOT_RUN;
@@ -79,12 +84,44 @@ public final class Medley {
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine cmd = exception.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("medley: " + exception.getMessage());
-            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage and examples.");
+            err.println("medley: " + message(exception));
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+            err.println(tryHelp(cmd));
             err.flush();
             return cmd.getCommandSpec().exitCodeOnInvalidInput();
         });
         return commandLine;
+    }
+
+    /**
+     * Gives every command and subcommand {@code -h, --help} (the top command's comes from
+     * {@code mixinStandardHelpOptions}), so that help is answered before any required parameter is
+     * missed, and a short synopsis: the options are listed below it, and a long one wrapped across
+     * lines split them in two.
+     */
+    private static void addStandardHelp(CommandLine commandLine) {
+        CommandSpec spec = commandLine.getCommandSpec();
+        if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Shows this help and exits.").build());
+        }
+        spec.usageMessage().abbreviateSynopsis(true);
+        commandLine.getSubcommands().values().forEach(Medley::addStandardHelp);
+    }
+
+    private static String tryHelp(CommandLine cmd) {
+        return "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage and examples.";
+    }
+
+    // Picocli names a mistyped command "unmatched argument at index 0"; a person reads "unknown command".
+    private static String message(CommandLine.ParameterException exception) {
+        CommandLine cmd = exception.getCommandLine();
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && !cmd.getSubcommands().isEmpty() && cmd.getCommandSpec().positionalParameters().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()) {
+            return "unknown command '" + unmatched.getUnmatched().getFirst() + "'";
+        }
+        return exception.getMessage();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -39,10 +39,10 @@ import picocli.CommandLine.Spec;
         name = "organize",
         aliases = "organise",
         description = {
-            "Files media into a clean library by naming templates. Without --apply it is a dry run: it",
-            "prints the plan (from -> to, why; what stays and why) and stores it in the catalog. --apply",
-            "then carries out exactly that plan, every operation journaled, so an interruption at any",
-            "moment loses and duplicates nothing; `medley undo --last` reverts it.",
+            "Files media into a clean library by naming templates.",
+            "Without --apply it is a dry run: it prints the plan (from -> to, why; what stays and why) and stores it in the catalog. --apply "
+                    + "then carries out exactly that plan, every operation journaled, so an interruption at any "
+                    + "moment loses and duplicates nothing; `medley undo --last` reverts it.",
             "",
             "Default templates (change them with --templates FILE, lines of `kind = template`):",
             "  episode = {show}/Season {season:00}/{show} - S{season:00}E{episode:00} - {episodeTitle}",
@@ -54,9 +54,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
-            "  medley organize ~/Downloads --to /media/library            review the plan",
-            "  medley organize --apply                                    carry out the plan just reviewed",
-            "  medley organize ~/Downloads --to /media/library --apply --yes   plan and apply in one go",
+            "  medley organize ~/Downloads --to /media/library   review the plan",
+            "  medley organize --apply                           carry out the plan reviewed",
+            "  medley organize ~/Downloads --to /media/library --apply --yes   no review",
             "  medley organize /mnt/old --to /media/library --mode hardlink --fallback copy",
             "  medley undo --last"
         })

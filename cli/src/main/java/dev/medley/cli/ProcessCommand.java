@@ -56,17 +56,17 @@ import picocli.CommandLine.Spec;
         name = "process",
         description = {
             "Runs the whole job over a library: scan -> probe -> identify -> (transcribe) -> plan -> (apply).",
-            "Probing, identifying and transcribing overlap on one batch engine (a file is probed while",
-            "another is transcribed); every step records its results in the catalog, so a rerun redoes",
-            "nothing that is done. The plan is printed and stored as with `medley organize`; --apply",
-            "carries it out at once. A report of every stage ends the run."
+            "Probing, identifying and transcribing overlap on one batch engine (a file is probed while "
+                    + "another is transcribed); every step records its results in the catalog, so a rerun redoes "
+                    + "nothing that is done. The plan is printed and stored as with `medley organize`; --apply "
+                    + "carries it out at once. A report of every stage ends the run."
         },
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
-            "  medley process ~/Downloads --to /media/library               review what it would do",
+            "  medley process ~/Downloads --to /media/library   review what it would do",
             "  medley process ~/Downloads --to /media/library --apply",
-            "  medley process ~/Lectures --to /media/lectures --transcribe --apply --json > report.jsonl"
+            "  medley process ~/Lectures --to /media/lectures --transcribe --apply --json"
         })
 final class ProcessCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

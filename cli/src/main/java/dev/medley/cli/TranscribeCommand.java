@@ -33,17 +33,18 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "transcribe",
         description = {
-            "Transcribes speech in audio and video files: decoded in-process, cut into windows at silences,",
-            "recognised in batches by one shared model, written as txt, json, srt and vtt beside each file",
-            "(or under --out). Files already transcribed and unchanged are skipped; a killed run resumes."
+            "Transcribes speech in audio and video files.",
+            "Each file is decoded in-process, cut into windows at silences, recognised in batches by one shared "
+                    + "model and written as txt, json, srt and vtt beside it (or under --out). Files already transcribed and unchanged are skipped; a killed run resumes."
         },
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
             "  medley transcribe ~/Lectures                      offline, English, Sphinx4",
             "  medley transcribe talk.mp4 --format srt,vtt --out subs/",
-            "  medley models pull base.en && medley transcribe ~/Podcasts --engine whisper --model base.en",
-            "  OPENAI_API_KEY=... medley transcribe x.m4a --engine remote --endpoint https://api.openai.com"
+            "  medley models pull base.en",
+            "  medley transcribe ~/Podcasts --engine whisper --model base.en",
+            "  medley transcribe x.m4a --engine remote --endpoint https://api.openai.com"
         })
 final class TranscribeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
