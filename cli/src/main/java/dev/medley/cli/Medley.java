@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
             "  0  every item succeeded",
             "  1  the run completed, but some items failed (each is reported with its path)",
             "  2  bad usage: unknown option, missing argument, a path that does not exist",
-            "  3  the run could not go on (catalog unusable, native libraries missing)",
+            "  3  the run could not go on (catalog unusable, native libraries missing, a model not fetched)",
             "",
             "Examples:",
             "  medley demo                       a sample library, generated and probed",
@@ -64,14 +64,17 @@ public final class Medley {
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             int exitCode = EXIT_CANNOT_RUN;
-            if (exception instanceof CatalogException || exception instanceof java.io.IOException) {
+            if (exception instanceof CommandException stop) {
+                err.println("medley: " + stop.getMessage());
+                if (stop.exitCode() == CommandException.BAD_USAGE) {
+                    err.println(tryHelp(cmd));
+                }
+                exitCode = stop.exitCode();
+            } else if (exception instanceof CatalogException || exception instanceof java.io.IOException) {
                 err.println("medley: " + exception.getMessage());
-            } else if (exception instanceof IllegalArgumentException) {
-                // Options that parse but cannot be honoured: a missing model, a device this build lacks.
-                err.println("medley: " + exception.getMessage());
-                exitCode = cmd.getCommandSpec().exitCodeOnInvalidInput();
             } else {
-                err.println("medley: " + exception);
+                // Anything else is a bug in Medley, not the user's mistake: say so, whatever its type.
+                err.println("medley: internal error: " + exception);
                 if (System.getenv("MEDLEY_DEBUG") != null) {
                     exception.printStackTrace(err);
                 } else {

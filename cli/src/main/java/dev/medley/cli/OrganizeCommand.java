@@ -154,8 +154,17 @@ final class OrganizeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "--to must be a folder: " + root);
         }
         Files.createDirectories(root);
-        Templates templates = templatesFile == null ? Templates.DEFAULT : Templates.load(templatesFile);
+        Templates templates = templates(templatesFile, commandLine);
         return new Planner.Options(root.toRealPath(), sources, parsedMode, fallback != null, policy, templates);
+    }
+
+    /** Returns the templates in {@code file}, or the defaults when it is null; a mistake in the file is bad usage. */
+    static Templates templates(Path file, CommandLine commandLine) throws IOException {
+        try {
+            return file == null ? Templates.DEFAULT : Templates.load(file);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--templates " + e.getMessage());
+        }
     }
 
     private static int problems(Planner.Summary plan) {
@@ -231,7 +240,7 @@ final class OrganizeCommand implements Callable<Integer> {
         PlanInfo plan;
         long acting;
         try (Plans plans = catalog.plans()) {
-            plan = plans.find(planRun).orElseThrow(() -> new IllegalArgumentException(
+            plan = plans.find(planRun).orElseThrow(() -> CommandException.badUsage(
                     "there is no plan " + planRun + "; `medley history` lists the runs"));
             acting = plans.counts(planRun)[0];
         }

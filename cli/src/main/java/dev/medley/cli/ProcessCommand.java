@@ -24,6 +24,7 @@ import dev.medley.organize.OnConflict;
 import dev.medley.organize.Planner;
 import dev.medley.organize.Templates;
 import dev.medley.speech.EngineKind;
+import dev.medley.speech.EngineUnavailable;
 import dev.medley.speech.EngineOptions;
 import dev.medley.speech.OutputFormat;
 import dev.medley.speech.Strategy;
@@ -133,7 +134,7 @@ final class ProcessCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "unknown --mode " + mode + " (see --help)");
         }
         Path root = Files.createDirectories(library.toAbsolutePath().normalize()).toRealPath();
-        Templates templates = templatesFile == null ? Templates.DEFAULT : Templates.load(templatesFile);
+        Templates templates = OrganizeCommand.templates(templatesFile, commandLine);
         Planner.Options options = new Planner.Options(root, sources, parsedMode, false, OnConflict.SKIP, templates);
         PrintWriter out = commandLine.getOut();
         PrintStream err = System.err;
@@ -206,6 +207,9 @@ final class ProcessCommand implements Callable<Integer> {
                         return Boolean.TRUE;
                     }, result -> {
                         if (result instanceof ItemResult.Failed<ScannedFile, Boolean> failed) {
+                            if (failed.cause() instanceof EngineUnavailable unavailable) {
+                                throw TranscribeCommand.setUpError(unavailable);
+                            }
                             counts.failures.add(failed.item().display() + ": " + failed.reason());
                         }
                     });

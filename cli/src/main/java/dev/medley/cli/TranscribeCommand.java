@@ -7,6 +7,7 @@ import dev.medley.core.RateLimiter;
 import dev.medley.core.RetryPolicy;
 import dev.medley.speech.EngineKind;
 import dev.medley.speech.EngineOptions;
+import dev.medley.speech.EngineUnavailable;
 import dev.medley.speech.OutputFormat;
 import dev.medley.speech.Strategy;
 import dev.medley.speech.TranscribeJob;
@@ -119,6 +120,9 @@ final class TranscribeCommand implements Callable<Integer> {
             if (batchSize < 1 || minBatch < 1 || minBatch > batchSize || maxWaitMillis < 0) {
                 throw new IllegalArgumentException("need 1 <= --min-batch <= --batch-size and --max-wait-ms >= 0");
             }
+            if (requestsPerMinute != null && requestsPerMinute < 1) {
+                throw new IllegalArgumentException("--requests-per-minute must be at least 1");
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
@@ -144,13 +148,28 @@ final class TranscribeCommand implements Callable<Integer> {
             TranscribeJob job = new TranscribeJob(catalog, engineOptions, new TranscribeJob.Options(outputs,
                     out == null ? null : out.toAbsolutePath(), force, vad, scan.options(), strategy.workers() + 1,
                     new dev.medley.speech.Transcriber.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress));
-            TranscribeJob.Summary summary = job.run(String.join(" ", paths.stream().map(Path::toString).toList()), paths,
-                    (path, problem) -> err.println("medley: " + path + ": " + problem),
-                    result -> print(stdout, result, failures));
+            TranscribeJob.Summary summary;
+            try {
+                summary = job.run(String.join(" ", paths.stream().map(Path::toString).toList()), paths,
+                        (path, problem) -> err.println("medley: " + path + ": " + problem),
+                        result -> print(stdout, result, failures));
+            } catch (EngineUnavailable e) {
+                stdout.flush();
+                throw setUpError(e);
+            }
             stdout.flush();
             report(summary, failures, err);
             return summary.exitCode();
         }
+    }
+
+    /**
+     * Returns the command's answer to an engine that cannot open: an option it cannot honour is bad
+     * usage (exit 2), anything else (a model not fetched) a set-up that cannot run (exit 3).
+     */
+    static CommandException setUpError(EngineUnavailable unavailable) {
+        String message = "cannot start the speech engine: " + unavailable.getMessage();
+        return unavailable.badOption() ? CommandException.badUsage(message) : CommandException.cannotRun(message, unavailable);
     }
 
     private void print(PrintWriter out, ItemResult<TranscribeJob.Item, TranscribeJob.Outcome> result, List<String> failures) {

@@ -68,7 +68,7 @@ public final class TranscribeJob implements AutoCloseable {
     private final Options options;
     private final Object engineLock = new Object();
     private Transcriber transcriber;
-    private Exception openFailure;
+    private EngineUnavailable openFailure;
 
     public TranscribeJob(Catalog catalog, EngineOptions engineOptions, Options options) {
         this(catalog, () -> SpeechEngine.open(engineOptions), options);
@@ -80,7 +80,11 @@ public final class TranscribeJob implements AutoCloseable {
         this.options = options;
     }
 
-    /** Runs over {@code roots}; results reach {@code output} in scan order. */
+    /**
+     * Runs over {@code roots}; results reach {@code output} in scan order.
+     *
+     * @throws EngineUnavailable when the engine, needed for a file, cannot be opened; the run ends there
+     */
     public Summary run(String arguments, List<Path> roots, Scanner.Problems problems,
             Consumer<? super ItemResult<Item, Outcome>> output) {
         List<Path> distinct = Scanner.distinctRoots(roots);
@@ -103,7 +107,14 @@ public final class TranscribeJob implements AutoCloseable {
                         Outcome outcome = transcribe(item, writer);
                         audioMillis.addAndGet(Math.round(outcome.transcript().audioSeconds() * 1000));
                         return outcome;
-                    }, output);
+                    }, result -> {
+                        // Not this file's failure but the run's: stop here rather than fail every file alike.
+                        if (result instanceof ItemResult.Failed<Item, Outcome> failed
+                                && failed.cause() instanceof EngineUnavailable unavailable) {
+                            throw unavailable;
+                        }
+                        output.accept(result);
+                    });
             writer.flush();
             status = RunRecord.Status.COMPLETED;
             return new Summary(runId, stats, audioMillis.get() / 1000.0, problemCount.get());
@@ -143,6 +154,7 @@ public final class TranscribeJob implements AutoCloseable {
      * engine loads on the first call and is shared by all; {@link #close} releases it.
      *
      * @throws SkipItem if the transcript is current, or the file has no audio
+     * @throws EngineUnavailable if the engine could not be opened (now or on an earlier call)
      */
     public Outcome transcribe(Item item, CatalogWriter writer) throws Exception {
         ScannedFile file = item.file();
@@ -202,8 +214,8 @@ public final class TranscribeJob implements AutoCloseable {
                 try {
                     transcriber = Transcriber.over(engineOpener.call(), options.batch());
                 } catch (Exception e) {
-                    openFailure = e;
-                    throw e;
+                    openFailure = new EngineUnavailable(e);
+                    throw openFailure;
                 }
             }
             return transcriber;
