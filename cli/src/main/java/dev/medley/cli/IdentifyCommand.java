@@ -3,6 +3,7 @@ package dev.medley.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medley.catalog.Catalog;
 import dev.medley.catalog.KnownFile;
+import dev.medley.core.RawPaths;
 import dev.medley.media.MediaProbe;
 import dev.medley.media.ProbeJson;
 import dev.medley.media.Prober;
@@ -84,20 +85,22 @@ final class IdentifyCommand implements Callable<Integer> {
         List<Path> roots = scan.checkedPaths(commandLine);
         Identify identify = new Identify(new Identify.Options(!namesWin));
         Prober prober = Prober.inProcess(Duration.ofSeconds(30));
-        int failures = 0;
+        int[] problems = {0};
         try (Catalog catalog = common.openCatalog()) {
             Scanner scanner = new Scanner(new dev.medley.media.ScanOptions(includeHidden, false, false),
-                    (path, problem) -> System.err.println("medley: " + path + ": " + problem));
+                    (path, problem) -> {
+                        problems[0]++;
+                        System.err.println("medley: " + RawPaths.display(path) + ": " + problem);
+                    });
             for (Iterator<ScannedFile> files = scanner.walk(roots); files.hasNext(); ) {
                 ScannedFile file = files.next();
                 Map<String, String> tags = tags(catalog, prober, file);
                 Identity identity = identify.identify(file.display(), tags);
                 out.println(common.json ? json(file, identity) : text(file, identity));
             }
-            failures = scanner.unreadableFolders().size();
         }
         out.flush();
-        return failures > 0 ? 1 : 0;
+        return problems[0] > 0 ? 1 : 0;
     }
 
     // Tags from the catalog's probe when it is current; else from a probe now (not recorded).

@@ -5,6 +5,7 @@ import dev.medley.catalog.Catalog;
 import dev.medley.core.BatchListener;
 import dev.medley.core.ConsoleProgress;
 import dev.medley.core.ItemResult;
+import dev.medley.core.RawPaths;
 import dev.medley.core.RunStats;
 import dev.medley.media.LibraryJob;
 import dev.medley.media.Prober;
@@ -37,7 +38,7 @@ final class Jobs {
             LibraryJob job = new LibraryJob(catalog, new LibraryJob.Options(prober, force, scan.options(),
                     common.workers(), listener));
             LibraryJob.Summary summary = job.run(command, String.join(" ", paths.stream().map(Path::toString).toList()),
-                    paths, (path, problem) -> err.println("medley: " + path + ": " + problem), printer);
+                    paths, (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem), printer);
             out.flush();
             report(common, summary, err);
             return summary.exitCode();

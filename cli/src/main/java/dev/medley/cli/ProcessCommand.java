@@ -6,6 +6,7 @@ import dev.medley.catalog.RunRecord;
 import dev.medley.core.BatchRunner;
 import dev.medley.core.ConsoleProgress;
 import dev.medley.core.ItemResult;
+import dev.medley.core.RawPaths;
 import dev.medley.core.RetryPolicy;
 import dev.medley.core.RunStats;
 import dev.medley.core.SkipItem;
@@ -184,8 +185,8 @@ final class ProcessCommand implements Callable<Integer> {
         long runId = catalog.startRun("process", String.join(" ", roots.stream().map(Path::toString).toList()));
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "process", -1);
         Scanner scanner = new Scanner(ScanOptions.DEFAULT, (path, problem) -> {
-            counts.failures.add(path + ": " + problem);
-            err.println("medley: " + path + ": " + problem);
+            counts.failures.add(RawPaths.display(path) + ": " + problem);
+            err.println("medley: " + RawPaths.display(path) + ": " + problem);
         });
         LibraryJob probing = new LibraryJob(catalog, new LibraryJob.Options(Prober.inProcess(Duration.ofSeconds(30)),
                 false, ScanOptions.DEFAULT, common.workers(), progress));

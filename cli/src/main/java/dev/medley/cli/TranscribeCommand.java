@@ -4,6 +4,7 @@ import dev.medley.catalog.Catalog;
 import dev.medley.core.ConsoleProgress;
 import dev.medley.core.ItemResult;
 import dev.medley.core.RateLimiter;
+import dev.medley.core.RawPaths;
 import dev.medley.core.RetryPolicy;
 import dev.medley.speech.EngineKind;
 import dev.medley.speech.EngineOptions;
@@ -151,7 +152,7 @@ final class TranscribeCommand implements Callable<Integer> {
             TranscribeJob.Summary summary;
             try {
                 summary = job.run(String.join(" ", paths.stream().map(Path::toString).toList()), paths,
-                        (path, problem) -> err.println("medley: " + path + ": " + problem),
+                        (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem),
                         result -> print(stdout, result, failures));
             } catch (EngineUnavailable e) {
                 stdout.flush();
