@@ -119,7 +119,7 @@ final class IdentifyCommand implements Callable<Integer> {
         identity.provenance().forEach((field, provenance) -> {
             ObjectNode entry = sources.putObject(field.key());
             entry.put("source", provenance.source().name().toLowerCase(Locale.ROOT));
-            entry.put("confidence", provenance.confidence());
+            entry.put("confidence", Math.round(provenance.confidence() * 100) / 100.0); // not 0.49999999999999994
         });
         return Jobs.JSON.writeValueAsString(line);
     }

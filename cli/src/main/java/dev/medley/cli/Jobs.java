@@ -48,6 +48,7 @@ final class Jobs {
     private static void report(CommonOptions common, LibraryJob.Summary summary, PrintStream err) {
         RunStats stats = summary.stats();
         Map<String, Object> json = new LinkedHashMap<>(stats.toMap());
+        json.put("fromCatalog", summary.fromCatalog());
         json.put("missing", summary.missing());
         json.put("unreadable", summary.problems());
         json.put("run", summary.runId());
@@ -59,7 +60,7 @@ final class Jobs {
             if (common.json) {
                 err.println(line);
             } else if (!common.quiet || stats.failed() > 0 || summary.problems() > 0) {
-                err.println(stats.toText());
+                err.println(stats.toText(summary.fromCatalog() > 0 ? summary.fromCatalog() + " from the catalog" : null));
                 if (summary.missing() > 0) {
                     err.println(summary.missing() + " files known to the catalog are gone (marked missing)");
                 }

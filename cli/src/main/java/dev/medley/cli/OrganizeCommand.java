@@ -58,7 +58,12 @@ import picocli.CommandLine.Spec;
             "  medley organize --apply                           carry out the plan reviewed",
             "  medley organize ~/Downloads --to /media/library --apply --yes   no review",
             "  medley organize /mnt/old --to /media/library --mode hardlink --fallback copy",
-            "  medley undo --last"
+            "  medley undo --last",
+            "",
+            "With --json, each line of stdout is a JSON object whose \"type\" says what it is:",
+            "  plan-item   a decision: plan, seq, action, role, source, target, reason, conflict, size, what",
+            "  apply-item  an operation done: plan, seq, action, role, source, target, reason, conflict, size, "
+                    + "status, detail"
         })
 final class OrganizeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

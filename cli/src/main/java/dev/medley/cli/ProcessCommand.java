@@ -68,7 +68,14 @@ import picocli.CommandLine.Spec;
         footer = {
             "  medley process ~/Downloads --to /media/library   review what it would do",
             "  medley process ~/Downloads --to /media/library --apply",
-            "  medley process ~/Lectures --to /media/lectures --transcribe --apply --json"
+            "  medley process ~/Lectures --to /media/lectures --transcribe --apply --json",
+            "",
+            "With --json, each line of stdout is a JSON object whose \"type\" says what it is:",
+            "  plan-item   a decision: plan, seq, action, role, source, target, reason, conflict, size, what",
+            "  apply-item  an operation done: plan, seq, action, role, source, target, reason, conflict, size, "
+                    + "status, detail",
+            "  report      the last line: files, probe, identify, transcribe, plan, apply, failures (each "
+                    + "{path, stage, error}), seconds, exitCode"
         })
 final class ProcessCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -105,7 +112,7 @@ final class ProcessCommand implements Callable<Integer> {
         final AtomicLong transcribed = new AtomicLong();
         final AtomicLong transcriptCurrent = new AtomicLong();
         final AtomicLong transcribeFailed = new AtomicLong();
-        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
 
         Counts() {
             for (MediaKind kind : MediaKind.values()) {
@@ -185,7 +192,7 @@ final class ProcessCommand implements Callable<Integer> {
         long runId = catalog.startRun("process", String.join(" ", roots.stream().map(Path::toString).toList()));
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "process", -1);
         Scanner scanner = new Scanner(ScanOptions.DEFAULT, (path, problem) -> {
-            counts.failures.add(RawPaths.display(path) + ": " + problem);
+            counts.failures.add(new Failure(RawPaths.display(path), "scan", problem));
             err.println("medley: " + RawPaths.display(path) + ": " + problem);
         });
         LibraryJob probing = new LibraryJob(catalog, new LibraryJob.Options(Prober.inProcess(Duration.ofSeconds(30)),
@@ -198,20 +205,29 @@ final class ProcessCommand implements Callable<Integer> {
                     .build()
                     .run(scanner.walk(roots), file -> {
                         counts.scanned.incrementAndGet();
-                        MediaProbe probe = probe(probing, file, writer, counts);
-                        MediaKind kind = Identify.DEFAULT.identify(file.display(), probe.tags()).name().kind();
-                        counts.kinds.get(kind).incrementAndGet();
-                        if (transcribing != null && speech(kind, probe) && probe.audioCodec() != null) {
-                            transcribe(transcribing, file, roots, writer, counts);
+                        String stage = "probe";
+                        try {
+                            MediaProbe probe = probe(probing, file, writer, counts);
+                            stage = "identify";
+                            MediaKind kind = Identify.DEFAULT.identify(file.display(), probe.tags()).name().kind();
+                            counts.kinds.get(kind).incrementAndGet();
+                            if (transcribing != null && speech(kind, probe) && probe.audioCodec() != null) {
+                                stage = "transcribe";
+                                transcribe(transcribing, file, roots, writer, counts);
+                            }
+                        } catch (Exception e) {
+                            throw new StageFailed(stage, e);
                         }
                         progress.note(counts.note(transcribing != null));
                         return Boolean.TRUE;
                     }, result -> {
                         if (result instanceof ItemResult.Failed<ScannedFile, Boolean> failed) {
-                            if (failed.cause() instanceof EngineUnavailable unavailable) {
+                            Throwable cause = failed.cause();
+                            String stage = cause instanceof StageFailed inStage ? inStage.stage : "process";
+                            if (cause instanceof StageFailed && cause.getCause() instanceof EngineUnavailable unavailable) {
                                 throw TranscribeCommand.setUpError(unavailable);
                             }
-                            counts.failures.add(failed.item().display() + ": " + failed.reason());
+                            counts.failures.add(new Failure(failed.item().display(), stage, failed.reason()));
                         }
                     });
             writer.flush();
@@ -221,6 +237,16 @@ final class ProcessCommand implements Callable<Integer> {
             catalog.finishRun(runId, stats == null ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
                     stats == null ? new RunRecord.Counts(0, 0, 0, 0)
                             : new RunRecord.Counts(stats.total(), stats.ok(), stats.failed(), stats.skipped()));
+        }
+    }
+
+    /** Carries the step a file failed in to the in-order results, where failures are recorded. */
+    private static final class StageFailed extends Exception {
+        final String stage;
+
+        StageFailed(String stage, Exception cause) {
+            super(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName(), cause);
+            this.stage = stage;
         }
     }
 
@@ -240,12 +266,9 @@ final class ProcessCommand implements Callable<Integer> {
             throws IOException, ProbeFailed {
         LibraryJob.Item item = probing.lookUp(file);
         try {
-            MediaProbe probe = ProbeJson.read(probing.handle(item, writer).probeJson());
-            counts.probed.incrementAndGet();
-            return probe;
-        } catch (SkipItem current) {
-            counts.probeReused.incrementAndGet();
-            return ProbeJson.read(item.known().probe().resultJson());
+            LibraryJob.Outcome outcome = probing.handle(item, writer);
+            (outcome.fromCatalog() ? counts.probeReused : counts.probed).incrementAndGet();
+            return ProbeJson.read(outcome.probeJson());
         } catch (ProbeFailed e) {
             counts.probeFailed.incrementAndGet();
             throw e;
@@ -280,7 +303,10 @@ final class ProcessCommand implements Callable<Integer> {
     private void printReport(Map<String, Object> report, PrintWriter out, Planner.Summary plan, Path root)
             throws IOException {
         if (common.json) {
-            out.println(Jobs.JSON.writeValueAsString(Map.of("report", report)));
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("type", "report");
+            line.putAll(report);
+            out.println(Jobs.JSON.writeValueAsString(line));
             out.flush();
             return;
         }
@@ -308,10 +334,10 @@ final class ProcessCommand implements Callable<Integer> {
             out.printf("  not applied  review the plan above, then: medley organize --apply --plan %d%n", plan.runId());
         }
         @SuppressWarnings("unchecked")
-        List<String> failures = (List<String>) report.get("failures");
+        List<Failure> failures = (List<Failure>) report.get("failures");
         if (!failures.isEmpty()) {
             out.printf("  failed       %d:%n", failures.size());
-            failures.forEach(failure -> out.println("    " + failure));
+            failures.forEach(failure -> out.println("    " + failure.toText()));
         }
         out.printf("  took         %.1f s%n", (Double) report.get("seconds"));
         out.flush();

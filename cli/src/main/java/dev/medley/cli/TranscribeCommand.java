@@ -143,7 +143,7 @@ final class TranscribeCommand implements Callable<Integer> {
         if (!common.quiet) {
             err.println("transcribe: engine " + kind.id() + ", " + strategy);
         }
-        List<String> failures = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         try (Catalog catalog = common.openCatalog()) {
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "transcribe", -1);
             TranscribeJob job = new TranscribeJob(catalog, engineOptions, new TranscribeJob.Options(outputs,
@@ -173,7 +173,7 @@ final class TranscribeCommand implements Callable<Integer> {
         return unavailable.badOption() ? CommandException.badUsage(message) : CommandException.cannotRun(message, unavailable);
     }
 
-    private void print(PrintWriter out, ItemResult<TranscribeJob.Item, TranscribeJob.Outcome> result, List<String> failures) {
+    private void print(PrintWriter out, ItemResult<TranscribeJob.Item, TranscribeJob.Outcome> result, List<Failure> failures) {
         String path = result.item().file().display();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("path", path);
@@ -200,7 +200,7 @@ final class TranscribeCommand implements Callable<Integer> {
                 line.put("status", "failed");
                 line.put("ok", false);
                 line.put("error", failed.reason());
-                failures.add(path + ": " + failed.reason());
+                failures.add(new Failure(path, "transcribe", failed.reason()));
             }
         }
         if (common.json) {
@@ -221,7 +221,7 @@ final class TranscribeCommand implements Callable<Integer> {
         out.flush(); // Files take seconds each: show each result as it comes.
     }
 
-    private void report(TranscribeJob.Summary summary, List<String> failures, PrintStream err) {
+    private void report(TranscribeJob.Summary summary, List<Failure> failures, PrintStream err) {
         var stats = summary.stats();
         double wall = stats.wall().toNanos() / 1e9;
         long transcribed = stats.ok();
@@ -250,8 +250,8 @@ final class TranscribeCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "transcribe: %.2f s per file, %.3f files/s, %.1f s of audio, %.2fx real time%n",
                     wall / transcribed, transcribed / wall, summary.audioSeconds(), summary.realTimeFactor());
         }
-        for (String failure : failures) {
-            err.println("failed: " + failure);
+        for (Failure failure : failures) {
+            err.println("failed: " + failure.path() + ": " + failure.error());
         }
     }
 }

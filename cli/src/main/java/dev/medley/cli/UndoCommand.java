@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
                     + "left alone and reported; undo never removes the only copy of anything."
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  medley undo --last", "  medley undo 42 --json", "  medley history        lists the apply runs"})
+        footer = {"  medley undo --last", "  medley undo 42 --json", "  medley history        lists the apply runs", "",
+            "With --json, each line of stdout is a JSON object of \"type\" undo-item: plan, seq, action, source, "
+                    + "target, status (undone or refused), detail."})
 final class UndoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;

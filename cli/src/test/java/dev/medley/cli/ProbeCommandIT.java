@@ -54,8 +54,21 @@ class ProbeCommandIT {
         MedleyProcess.Result again = MedleyProcess.run("probe", library.toString(), "--json", "--catalog", catalog.toString());
         assertThat(again.exitCode()).isZero();
         assertThat(again.lines()).isEqualTo(result.lines());
-        assertThat(JSON.readTree(again.stderr().strip().lines().reduce((a, b) -> b).orElseThrow()).get("skipped").asInt())
-                .isEqualTo(2);
+        JsonNode cached = JSON.readTree(again.stderr().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(cached.get("ok").asInt()).isEqualTo(2);
+        assertThat(cached.get("fromCatalog").asInt()).isEqualTo(2);
+        assertThat(cached.get("skipped").asInt()).isZero();
+    }
+
+    @Test
+    void aCachedReprobeReportedNoneOkAndAllSkippedWhilePrintingOkLines() throws Exception {
+        Path catalog = dir.resolve("cached.db");
+        MedleyProcess.Result first = MedleyProcess.run("probe", library.toString(), "--catalog", catalog.toString());
+        assertThat(first.stderr()).contains(": 2 ok, 0 failed, 0 skipped");
+        MedleyProcess.Result again = MedleyProcess.run("probe", library.toString(), "--catalog", catalog.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("ok "));
+        assertThat(again.stderr()).contains(": 2 ok (2 from the catalog), 0 failed, 0 skipped");
     }
 
     @Test

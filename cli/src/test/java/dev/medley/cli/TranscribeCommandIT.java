@@ -67,6 +67,9 @@ class TranscribeCommandIT {
             assertThat(server.requests()).isEqualTo(1); // silence never reached the server
             JsonNode stats = JSON.readTree(result.stderr().strip().lines().reduce((a, b) -> b).orElseThrow());
             assertThat(stats.get("failures")).hasSize(1);
+            assertThat(stats.get("failures").get(0).get("path").asText()).endsWith("b-damaged.mp3");
+            assertThat(stats.get("failures").get(0).get("stage").asText()).isEqualTo("transcribe");
+            assertThat(stats.get("failures").get(0).get("error").asText()).isNotBlank();
             assertThat(stats.get("realTimeFactor").asDouble()).isPositive();
         }
     }
