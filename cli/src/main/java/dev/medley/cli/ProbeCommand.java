@@ -99,7 +99,8 @@ final class ProbeCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "ok    %9s  %-28s %s", clock(probe.durationSeconds()), what, probe.path());
     }
 
-    private static String clock(Double seconds) {
+    /** Returns {@code seconds} as a clock: 4:05, or 1:02:03 from an hour on; "?" for null. */
+    static String clock(Double seconds) {
         if (seconds == null) {
             return "?";
         }

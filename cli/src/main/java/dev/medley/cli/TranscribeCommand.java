@@ -148,7 +148,8 @@ final class TranscribeCommand implements Callable<Integer> {
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "transcribe", -1);
             TranscribeJob job = new TranscribeJob(catalog, engineOptions, new TranscribeJob.Options(outputs,
                     out == null ? null : out.toAbsolutePath(), force, vad, scan.options(), strategy.workers() + 1,
-                    new dev.medley.speech.Transcriber.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress));
+                    new dev.medley.speech.Transcriber.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress,
+                    (file, seconds, total) -> progress.note(position(file, seconds, total))));
             TranscribeJob.Summary summary;
             try {
                 summary = job.run(String.join(" ", paths.stream().map(Path::toString).toList()), paths,
@@ -162,6 +163,12 @@ final class TranscribeCommand implements Callable<Integer> {
             report(summary, failures, err);
             return summary.exitCode();
         }
+    }
+
+    /** Returns where recognition is in a file, for the progress display: {@code talk.mp3 12:30/45:00}. */
+    static String position(Path file, double seconds, double totalSeconds) {
+        return RawPaths.display(file.getFileName()) + " " + ProbeCommand.clock(seconds)
+                + (Double.isNaN(totalSeconds) ? "" : "/" + ProbeCommand.clock(totalSeconds));
     }
 
     /**

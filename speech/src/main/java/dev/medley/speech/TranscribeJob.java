@@ -39,9 +39,16 @@ public final class TranscribeJob implements AutoCloseable {
      *
      * @param files files decoded at once (windows from all of them share the engine's batches)
      * @param batch how windows are grouped for the engine
+     * @param progress hears how far into each file recognition has got
      */
     public record Options(Set<OutputFormat> formats, Path outDir, boolean force, boolean vad, ScanOptions scan,
-            int files, Transcriber.Batching batch, BatchListener listener) {}
+            int files, Transcriber.Batching batch, BatchListener listener, TranscriptionProgress progress) {
+        /** Options that report no position within files. */
+        public Options(Set<OutputFormat> formats, Path outDir, boolean force, boolean vad, ScanOptions scan, int files,
+                Transcriber.Batching batch, BatchListener listener) {
+            this(formats, outDir, force, vad, scan, files, batch, listener, TranscriptionProgress.NONE);
+        }
+    }
 
     /** A file to transcribe, the root it was found under, and what the catalog knew of it. */
     public record Item(ScannedFile file, Path root, KnownFile known, TranscriptRecord previous) {}
@@ -171,7 +178,8 @@ public final class TranscribeJob implements AutoCloseable {
         Transcriber opened = transcriber();
         Transcript transcript;
         try {
-            transcript = opened.transcribe(file.path(), options.vad());
+            transcript = opened.transcribe(file.path(), options.vad(),
+                    options.progress() == null ? TranscriptionProgress.NONE : options.progress());
         } catch (NoAudioStream e) {
             throw new SkipItem("no audio stream");
         } catch (Exception e) {

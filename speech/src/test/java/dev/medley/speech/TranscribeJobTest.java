@@ -170,4 +170,25 @@ class TranscribeJobTest {
             assertThat(catalog.runs(1).getFirst().status()).isEqualTo(RunRecord.Status.FAILED);
         }
     }
+
+    @Test
+    void transcriptionShowedNoPositionInTheAudio() throws Exception {
+        Map<Path, List<double[]>> heard = new java.util.concurrent.ConcurrentHashMap<>();
+        TranscriptionProgress recording = (file, seconds, total) ->
+                heard.computeIfAbsent(file, f -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                        .add(new double[] {seconds, total});
+        try (Catalog catalog = Catalog.open(dir.resolve("catalog.db"))) {
+            TranscribeJob job = new TranscribeJob(catalog, () -> engine = new FakeSpeechEngine(opened),
+                    new TranscribeJob.Options(EnumSet.of(OutputFormat.TXT), null, false, false, ScanOptions.DEFAULT, 3,
+                            Transcriber.Batching.DEFAULT, BatchListener.NONE, recording));
+            job.run("", List.of(dir.resolve("library")), (p, problem) -> {}, r -> {});
+        }
+        List<double[]> tone = heard.get(library.resolve("a-tone.flac"));
+        assertThat(tone).isNotEmpty();
+        assertThat(tone).extracting(h -> h[0]).isSortedAccordingTo(Double::compare).doesNotHaveDuplicates();
+        assertThat(tone.getLast()[0]).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(tone).allSatisfy(h -> assertThat(h[1]).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.05)));
+        assertThat(heard.get(library.resolve("c-silent.wav")).getLast()[0]).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(heard).doesNotContainKey(library.resolve("d-broken.mp3"));
+    }
 }
