@@ -19,9 +19,9 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 /*
  * Why usage help is wrapped here and not by picocli: picocli breaks lines where java.text.BreakIterator allows,
  * which is after '/', '.' and '!' too, so "~/.local/share" or "https://api.openai.com" came out split in two.
- * Here lines break at spaces only; a word wider than the line stays whole and overflows it. Each description
- * and footer element is one paragraph, wrapped once to the usage width: elements wrapped by hand and then
- * again by picocli were what left half lines behind.
+ * Here lines break at spaces only; a word wider than its column starts further left (in the option table) or
+ * overflows the line (in a paragraph), whole either way. Each description and footer element is one paragraph,
+ * wrapped once to the usage width: elements wrapped by hand and then again by picocli left half lines behind.
  */
 
 /** Renders usage help that wraps at spaces only, never inside a word, path or URL. */
