@@ -26,11 +26,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "organize",
         description = {
-            "Times `medley organize` dry runs on generated libraries of real (tiny) media: TV episodes with",
-            "subtitles, films, music. First a library a quarter the size, then the full one, each with a",
-            "fresh catalog (probing included) and again with the catalog warm (planning alone).",
-            "Each run is made twice: once timed, once with the live heap sampled (a class histogram every",
-            "100 ms), whose peak should not grow with the library. Run with MEDLEY_JAVA_OPTS=-Xmx256m."
+            "Times `medley organize` dry runs on generated libraries of real (tiny) media.",
+            "The libraries hold TV episodes with subtitles, films and music. First a library a quarter the size, then the full one, each with a "
+                    + "fresh catalog (probing included) and again with the catalog warm (planning alone).",
+            "Each run is made twice: once timed, once with the live heap sampled (a class histogram every "
+                    + "100 ms), whose peak should not grow with the library. Run with MEDLEY_JAVA_OPTS=-Xmx256m."
         },
         sortOptions = false)
 final class BenchOrganizeCommand implements Callable<Integer> {
@@ -41,9 +41,9 @@ final class BenchOrganizeCommand implements Callable<Integer> {
     int files;
 
     @Option(names = "--film-folders", paramLabel = "N", defaultValue = "1",
-            description = {"Spread the films over N folders (default: ${DEFAULT-VALUE}: one \"Films\" folder with a folder per",
-                "film, as most libraries have). A walk holds the sorted listing of each folder it is in, so the",
-                "widest folder is the one thing whose size shows in memory; spreading it takes that out."})
+            description = "Spread the films over N folders (default: ${DEFAULT-VALUE}: one \"Films\" folder with a "
+                    + "folder per film, as most libraries have). A walk holds the sorted listing of each folder it is "
+                    + "in, so the widest folder is the one thing whose size shows in memory; spreading it takes that out.")
     int filmFolders;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "2", description = "Probing workers (default: ${DEFAULT-VALUE}).")

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "probe",
         description = {
-            "Probes the same files in-process and with one ffprobe command per file, at the same parallelism,",
-            "and prints files per second of each and their ratio. Without DIR, generates a mixed corpus first."
+            "Probes the same files in-process and with one ffprobe command per file.",
+            "Both run at the same parallelism; it prints files per second of each and their ratio. Without DIR, generates a mixed corpus first."
         },
         sortOptions = false)
 final class BenchProbeCommand implements Callable<Integer> {

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "scan",
         description = {
-            "Scans a generated tree of small files into a fresh catalog, then scans it again unchanged,",
-            "and prints wall time, files per second and peak heap of both runs. Run it with a small heap",
-            "(MEDLEY_JAVA_OPTS=-Xmx256m) to see that memory stays flat however large the library."
+            "Scans a generated tree of small files into a fresh catalog, then again unchanged.",
+            "It prints wall time, files per second and peak heap of both runs. Run it with a small heap "
+                    + "(MEDLEY_JAVA_OPTS=-Xmx256m) to see that memory stays flat however large the library."
         },
         sortOptions = false)
 final class BenchScanCommand implements Callable<Integer> {

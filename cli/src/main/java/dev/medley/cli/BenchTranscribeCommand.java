@@ -30,10 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "transcribe",
         description = {
-            "Transcribes the same clips with 1 worker and with N workers in one run (models loaded before",
-            "timing) and prints throughput of each and their ratio. With --long, also builds a one-hour file",
-            "from the clips (at the start, the middle and the last minute, silence between) and reports",
-            "wall time against the speech alone, peak memory, and where the cues fall."
+            "Transcribes the same clips with 1 worker and with N workers in one run.",
+            "Models are loaded before timing; it prints throughput of each and their ratio. With --long, also builds a one-hour file "
+                    + "from the clips (at the start, the middle and the last minute, silence between) and reports "
+                    + "wall time against the speech alone, peak memory, and where the cues fall."
         },
         sortOptions = false)
 final class BenchTranscribeCommand implements Callable<Integer> {

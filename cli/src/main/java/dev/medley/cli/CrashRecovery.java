@@ -111,12 +111,12 @@ final class CrashRecovery {
 
     private static void resume(InFlight.Crashed crashed) {
         if (!crashed.resumable()) {
-            throw new CannotRun("the crashed command read its standard input, so it cannot be run again by"
-                    + " itself; run it again");
+            throw CommandException.cannotRun("the crashed command read its standard input, so it cannot be run again by"
+                    + " itself; run it again", null);
         }
         if (crashed.entries().isEmpty()) {
-            throw new CannotRun("the process crashed while no file was being read, so running it again would"
-                    + " crash again; please report it with the crash report");
+            throw CommandException.cannotRun("the process crashed while no file was being read, so running it again would"
+                    + " crash again; please report it with the crash report", null);
         }
         if (output != null) {
             output.skipLines(crashed.linesWritten());

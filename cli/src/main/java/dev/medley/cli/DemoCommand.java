@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         description = {
-            "Generates a small sample of incoming media (music with tags, TV episodes, a film with subtitles,",
-            "a poster, a trailer and a sample clip, a podcast, a duplicate, a damaged file) with FFmpeg in this",
-            "process, then runs `medley process --apply` on it: scan, probe, identify, plan and file it all",
-            "into a clean library, with a report. The damaged file makes the exit code 1, as it should.",
+            "Generates a small sample of incoming media and files it into a library with `medley process --apply`.",
+            "The sample (music with tags, TV episodes, a film with subtitles, a poster, a trailer and a sample "
+                    + "clip, a podcast, a duplicate, a damaged file) is made with FFmpeg in this process; the run "
+                    + "scans, probes, identifies, plans and files it all into a clean library, with a report. The "
+                    + "damaged file makes the exit code 1, as it should.",
             "`medley undo --last` (same --catalog) puts the sample back; run the demo again to replay."
         },
         footerHeading = "%nExamples:%n",

@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "history", aliases = "runs",
-        description = {"Lists recent runs recorded in the catalog, newest first: scans, probes, transcriptions,",
-            "organise plans (`organize`), applies and undos. Plan ids go to `medley organize --apply --plan ID`,",
-            "apply ids to `medley undo ID`. Runs killed midway show as interrupted; any command recovers them."},
+        description = {"Lists recent runs recorded in the catalog, newest first.",
+            "Scans, probes, transcriptions, organise plans (`organize`), applies and undos. Plan ids go to "
+                    + "`medley organize --apply --plan ID`, apply ids to `medley undo ID`. Runs killed midway show as interrupted; "
+                    + "any command recovers them."},
         footerHeading = "%nExamples:%n", footer = {"  medley history", "  medley history --limit 100 --json"})
 final class HistoryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

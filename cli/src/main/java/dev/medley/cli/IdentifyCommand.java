@@ -3,6 +3,7 @@ package dev.medley.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medley.catalog.Catalog;
 import dev.medley.catalog.KnownFile;
+import dev.medley.core.RawPaths;
 import dev.medley.media.MediaProbe;
 import dev.medley.media.ProbeJson;
 import dev.medley.media.Prober;
@@ -34,15 +35,16 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "identify",
         description = {
-            "Says what each file is: episode (show, season, episode, ...), movie (title, year, extras, ...),",
-            "music (artist, album, track, title, ...) or other, from its name, its folders and its tags",
-            "(tags from the catalog's probe, else read now; tags win unless --names-win)."
+            "Says what each file is: episode, movie, music or other.",
+            "Episodes get show, season, episode, ...; movies title, year, extras, ...; music artist, album, "
+                    + "track, title, ...: from the file's name, its folders and its tags (tags from the catalog's "
+                    + "probe, else read now; tags win unless --names-win)."
         },
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
             "  medley identify ~/Downloads --json",
-            "  ls /media/tv | medley identify --stdin --json     names only, one per line, no file access"
+            "  ls /media/tv | medley identify --stdin --json   names only, no file access"
         })
 final class IdentifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -83,20 +85,22 @@ final class IdentifyCommand implements Callable<Integer> {
         List<Path> roots = scan.checkedPaths(commandLine);
         Identify identify = new Identify(new Identify.Options(!namesWin));
         Prober prober = Prober.inProcess(Duration.ofSeconds(30));
-        int failures = 0;
+        int[] problems = {0};
         try (Catalog catalog = common.openCatalog()) {
             Scanner scanner = new Scanner(new dev.medley.media.ScanOptions(includeHidden, false, false),
-                    (path, problem) -> System.err.println("medley: " + path + ": " + problem));
+                    (path, problem) -> {
+                        problems[0]++;
+                        System.err.println("medley: " + RawPaths.display(path) + ": " + problem);
+                    });
             for (Iterator<ScannedFile> files = scanner.walk(roots); files.hasNext(); ) {
                 ScannedFile file = files.next();
                 Map<String, String> tags = tags(catalog, prober, file);
                 Identity identity = identify.identify(file.display(), tags);
                 out.println(common.json ? json(file, identity) : text(file, identity));
             }
-            failures = scanner.unreadableFolders().size();
         }
         out.flush();
-        return failures > 0 ? 1 : 0;
+        return problems[0] > 0 ? 1 : 0;
     }
 
     // Tags from the catalog's probe when it is current; else from a probe now (not recorded).
@@ -115,7 +119,7 @@ final class IdentifyCommand implements Callable<Integer> {
         identity.provenance().forEach((field, provenance) -> {
             ObjectNode entry = sources.putObject(field.key());
             entry.put("source", provenance.source().name().toLowerCase(Locale.ROOT));
-            entry.put("confidence", provenance.confidence());
+            entry.put("confidence", Math.round(provenance.confidence() * 100) / 100.0); // not 0.49999999999999994
         });
         return Jobs.JSON.writeValueAsString(line);
     }

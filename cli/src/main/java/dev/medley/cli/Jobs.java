@@ -5,6 +5,7 @@ import dev.medley.catalog.Catalog;
 import dev.medley.core.BatchListener;
 import dev.medley.core.ConsoleProgress;
 import dev.medley.core.ItemResult;
+import dev.medley.core.RawPaths;
 import dev.medley.core.RunStats;
 import dev.medley.media.LibraryJob;
 import dev.medley.media.Prober;
@@ -37,7 +38,7 @@ final class Jobs {
             LibraryJob job = new LibraryJob(catalog, new LibraryJob.Options(prober, force, scan.options(),
                     common.workers(), listener));
             LibraryJob.Summary summary = job.run(command, String.join(" ", paths.stream().map(Path::toString).toList()),
-                    paths, (path, problem) -> err.println("medley: " + path + ": " + problem), printer);
+                    paths, (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem), printer);
             out.flush();
             report(common, summary, err);
             return summary.exitCode();
@@ -47,6 +48,7 @@ final class Jobs {
     private static void report(CommonOptions common, LibraryJob.Summary summary, PrintStream err) {
         RunStats stats = summary.stats();
         Map<String, Object> json = new LinkedHashMap<>(stats.toMap());
+        json.put("fromCatalog", summary.fromCatalog());
         json.put("missing", summary.missing());
         json.put("unreadable", summary.problems());
         json.put("run", summary.runId());
@@ -58,7 +60,7 @@ final class Jobs {
             if (common.json) {
                 err.println(line);
             } else if (!common.quiet || stats.failed() > 0 || summary.problems() > 0) {
-                err.println(stats.toText());
+                err.println(stats.toText(summary.fromCatalog() > 0 ? summary.fromCatalog() + " from the catalog" : null));
                 if (summary.missing() > 0) {
                     err.println(summary.missing() + " files known to the catalog are gone (marked missing)");
                 }

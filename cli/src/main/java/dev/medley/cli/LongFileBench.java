@@ -49,7 +49,7 @@ final class LongFileBench {
             }
             double speechSeconds = placements.stream().mapToDouble(p -> clips.get(p.clip()).length / (double) RATE + GAP).sum();
             if (placements.getLast().offset() + clips.getLast().length / (double) RATE > HOUR) {
-                throw new IllegalArgumentException("the clips are too long to fit in the last minute");
+                throw CommandException.badUsage("the clips are too long to fit in the last minute: give shorter ones");
             }
             Path speechOnly = work.resolve("speech-only.wav");
             write(speechOnly, speechSeconds, clips, packed(placements, clips));

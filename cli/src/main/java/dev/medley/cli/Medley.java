@@ -4,6 +4,8 @@ import dev.medley.catalog.CatalogException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code medley} command: one subcommand per job, exit codes mapped in one place. */
 @Command(
@@ -12,13 +14,13 @@ import picocli.CommandLine.Command;
         versionProvider = Medley.Version.class,
         description = "Processes whole media libraries in batches: scan, probe, and remember what is done.",
         subcommands = {DemoCommand.class, ScanCommand.class, ProbeCommand.class, IdentifyCommand.class, TranscribeCommand.class, ModelsCommand.class, ProcessCommand.class, OrganizeCommand.class, UndoCommand.class, HistoryCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
+                HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every item succeeded",
             "  1  the run completed, but some items failed (each is reported with its path)",
             "  2  bad usage: unknown option, missing argument, a path that does not exist",
-            "  3  the run could not go on (catalog unusable, native libraries missing)",
+            "  3  the run could not go on (catalog unusable, native libraries missing, a model not fetched)",
             "",
             "Examples:",
             "  medley demo                       a sample library, generated and probed",
@@ -60,18 +62,23 @@ public final class Medley {
     /** Returns the configured command line, for the launcher and for tests. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(Medley.class);
+        addStandardHelp(commandLine);
+        HelpText.install(commandLine);
+        commandLine.setUsageHelpAutoWidth(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             int exitCode = EXIT_CANNOT_RUN;
-            if (exception instanceof CatalogException || exception instanceof java.io.IOException
-                    || exception instanceof CannotRun) {
+            if (exception instanceof CommandException stop) {
+                err.println("medley: " + stop.getMessage());
+                if (stop.exitCode() == CommandException.BAD_USAGE) {
+                    err.println(tryHelp(cmd));
+                }
+                exitCode = stop.exitCode();
+            } else if (exception instanceof CatalogException || exception instanceof java.io.IOException) {
                 err.println("medley: " + exception.getMessage());
-            } else if (exception instanceof IllegalArgumentException) {
-                // Options that parse but cannot be honoured: a missing model, a device this build lacks.
-                err.println("medley: " + exception.getMessage());
-                exitCode = cmd.getCommandSpec().exitCodeOnInvalidInput();
             } else {
-                err.println("medley: " + exception);
+                // Anything else is a bug in Medley, not the user's mistake: say so, whatever its type.
+                err.println("medley: internal error: " + exception);
                 if (System.getenv("MEDLEY_DEBUG") != null) {
                     exception.printStackTrace(err);
                 } else {
@@ -84,12 +91,44 @@ public final class Medley {
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine cmd = exception.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("medley: " + exception.getMessage());
-            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage and examples.");
+            err.println("medley: " + message(exception));
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+            err.println(tryHelp(cmd));
             err.flush();
             return cmd.getCommandSpec().exitCodeOnInvalidInput();
         });
         return commandLine;
+    }
+
+    /**
+     * Gives every command and subcommand {@code -h, --help} (the top command's comes from
+     * {@code mixinStandardHelpOptions}), so that help is answered before any required parameter is
+     * missed, and a short synopsis: the options are listed below it, and a long one wrapped across
+     * lines split them in two.
+     */
+    private static void addStandardHelp(CommandLine commandLine) {
+        CommandSpec spec = commandLine.getCommandSpec();
+        if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Shows this help and exits.").build());
+        }
+        spec.usageMessage().abbreviateSynopsis(true);
+        commandLine.getSubcommands().values().forEach(Medley::addStandardHelp);
+    }
+
+    private static String tryHelp(CommandLine cmd) {
+        return "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage and examples.";
+    }
+
+    // Picocli names a mistyped command "unmatched argument at index 0"; a person reads "unknown command".
+    private static String message(CommandLine.ParameterException exception) {
+        CommandLine cmd = exception.getCommandLine();
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && !cmd.getSubcommands().isEmpty() && cmd.getCommandSpec().positionalParameters().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()) {
+            return "unknown command '" + unmatched.getUnmatched().getFirst() + "'";
+        }
+        return exception.getMessage();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -30,6 +30,15 @@ final class ModelsCommand {
         return new ModelStore(directory != null ? directory : ModelStore.defaultDirectory());
     }
 
+    // A name that is not a model's ("base.en", "small") is the user's to fix, not a failure of the store.
+    private static void checkName(CommandSpec spec, ModelStore store, String name) {
+        try {
+            store.path(name);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Command(name = "list", description = "Lists the models present, with size and whether their checksum was verified.")
     static final class List implements Callable<Integer> {
         @ParentCommand ModelsCommand parent;
@@ -75,6 +84,7 @@ final class ModelsCommand {
         @Override
         public Integer call() throws Exception {
             ModelStore store = parent.store();
+            checkName(spec, store, name);
             System.err.println("pulling " + name + " from " + store.url(name));
             ModelStore.Pulled pulled = store.pull(name, new ModelStore.Progress() {
                 private long lastPrinted;
@@ -107,7 +117,9 @@ final class ModelsCommand {
 
         @Override
         public Integer call() throws Exception {
-            ModelStore.Verification verification = parent.store().verify(name);
+            ModelStore store = parent.store();
+            checkName(spec, store, name);
+            ModelStore.Verification verification = store.verify(name);
             PrintWriter out = spec.commandLine().getOut();
             out.println(verification.ok()
                     ? name + ": ok (sha256 " + verification.sha256() + ")"

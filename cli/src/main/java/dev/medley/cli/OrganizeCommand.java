@@ -40,10 +40,10 @@ import picocli.CommandLine.Spec;
         name = "organize",
         aliases = "organise",
         description = {
-            "Files media into a clean library by naming templates. Without --apply it is a dry run: it",
-            "prints the plan (from -> to, why; what stays and why) and stores it in the catalog. --apply",
-            "then carries out exactly that plan, every operation journaled, so an interruption at any",
-            "moment loses and duplicates nothing; `medley undo --last` reverts it.",
+            "Files media into a clean library by naming templates.",
+            "Without --apply it is a dry run: it prints the plan (from -> to, why; what stays and why) and stores it in the catalog. --apply "
+                    + "then carries out exactly that plan, every operation journaled, so an interruption at any "
+                    + "moment loses and duplicates nothing; `medley undo --last` reverts it.",
             "",
             "Default templates (change them with --templates FILE, lines of `kind = template`):",
             "  episode = {show}/Season {season:00}/{show} - S{season:00}E{episode:00} - {episodeTitle}",
@@ -55,11 +55,16 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
-            "  medley organize ~/Downloads --to /media/library            review the plan",
-            "  medley organize --apply                                    carry out the newest plan, not yet applied",
-            "  medley organize ~/Downloads --to /media/library --apply --yes   plan and apply in one go",
+            "  medley organize ~/Downloads --to /media/library   review the plan",
+            "  medley organize --apply                           carry out the newest plan not yet applied",
+            "  medley organize ~/Downloads --to /media/library --apply --yes   no review",
             "  medley organize /mnt/old --to /media/library --mode hardlink --fallback copy",
-            "  medley undo --last"
+            "  medley undo --last",
+            "",
+            "With --json, each line of stdout is a JSON object whose \"type\" says what it is:",
+            "  plan-item   a decision: plan, seq, action, role, source, target, reason, conflict, size, what",
+            "  apply-item  an operation done: plan, seq, action, role, source, target, reason, conflict, size, "
+                    + "status, detail"
         })
 final class OrganizeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -153,12 +158,21 @@ final class OrganizeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "unknown --mode or --on-conflict value: "
                     + mode + ", " + onConflict + " (see --help)");
         }
-        Templates templates = templatesFile == null ? Templates.DEFAULT : Templates.load(templatesFile);
+        Templates templates = templates(templatesFile, commandLine);
         try {
             // The library may not exist yet: a dry run creates nothing, applying makes its folders.
             return new Planner.Options(library, sources, parsedMode, fallback != null, policy, templates);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, "--to: " + e.getMessage());
+        }
+    }
+
+    /** Returns the templates in {@code file}, or the defaults when it is null; a mistake in the file is bad usage. */
+    static Templates templates(Path file, CommandLine commandLine) throws IOException {
+        try {
+            return file == null ? Templates.DEFAULT : Templates.load(file);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--templates " + e.getMessage());
         }
     }
 
@@ -236,7 +250,7 @@ final class OrganizeCommand implements Callable<Integer> {
         PlanInfo plan;
         long acting;
         try (Plans plans = catalog.plans()) {
-            plan = plans.find(planRun).orElseThrow(() -> new IllegalArgumentException(
+            plan = plans.find(planRun).orElseThrow(() -> CommandException.badUsage(
                     "there is no plan " + planRun + "; `medley history` lists the runs"));
             acting = plans.counts(planRun)[0];
         }

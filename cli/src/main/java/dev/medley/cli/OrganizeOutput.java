@@ -14,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints plan decisions and their outcomes: one line each, as text or JSON Lines. */
+/**
+ * Prints plan decisions and their outcomes: one line each, as text or JSON Lines. Each JSON line
+ * says what it is in {@code type}: {@code plan-item}, {@code apply-item} or {@code undo-item}, so
+ * that a stream mixing them (as {@code medley process --json} does) reads without guessing.
+ */
 final class OrganizeOutput {
     private final PrintWriter out;
     private final boolean json;
@@ -33,7 +37,7 @@ final class OrganizeOutput {
     void planned(long plan, Planner.Planned planned) {
         PlanItem item = planned.item();
         if (json) {
-            Map<String, Object> line = item(plan, item);
+            Map<String, Object> line = item("plan-item", plan, item);
             line.put("what", planned.what());
             print(line);
         } else if (item.skipped()) {
@@ -50,7 +54,7 @@ final class OrganizeOutput {
             return; // Reported when planned.
         }
         if (json) {
-            Map<String, Object> line = item(plan, item);
+            Map<String, Object> line = item("apply-item", plan, item);
             line.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
             line.put("detail", result.detail());
             print(line);
@@ -66,6 +70,7 @@ final class OrganizeOutput {
         var operation = result.operation();
         if (json) {
             Map<String, Object> line = new LinkedHashMap<>();
+            line.put("type", "undo-item");
             line.put("plan", operation.planRun());
             line.put("seq", operation.planSeq());
             line.put("action", operation.action());
@@ -82,8 +87,9 @@ final class OrganizeOutput {
         }
     }
 
-    private Map<String, Object> item(long plan, PlanItem item) {
+    private Map<String, Object> item(String type, long plan, PlanItem item) {
         Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", type);
         line.put("plan", plan);
         line.put("seq", item.seq());
         line.put("action", item.skipped() ? "skip" : action);

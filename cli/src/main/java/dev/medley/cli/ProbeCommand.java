@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  medley probe ~/Music                   a line per file, summary on stderr",
-            "  medley probe /media --json > p.jsonl   JSON Lines: path, ok, error, formatName, ...",
+            "  medley probe /media --json > p.jsonl   JSON Lines: one object per file",
             "  medley probe /media --force            probe again even what is unchanged",
-            "  medley probe /media --prober ffprobe   one ffprobe command per file (slow baseline)"
+            "  medley probe /media --prober ffprobe   ffprobe per file: the slow baseline"
         })
 final class ProbeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -99,7 +99,8 @@ final class ProbeCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "ok    %9s  %-28s %s", clock(probe.durationSeconds()), what, probe.path());
     }
 
-    private static String clock(Double seconds) {
+    /** Returns {@code seconds} as a clock: 4:05, or 1:02:03 from an hour on; "?" for null. */
+    static String clock(Double seconds) {
         if (seconds == null) {
             return "?";
         }

@@ -25,6 +25,7 @@ import dev.medley.organize.OnConflict;
 import dev.medley.organize.Planner;
 import dev.medley.organize.Templates;
 import dev.medley.speech.EngineKind;
+import dev.medley.speech.EngineUnavailable;
 import dev.medley.speech.EngineOptions;
 import dev.medley.speech.OutputFormat;
 import dev.medley.speech.Strategy;
@@ -57,17 +58,24 @@ import picocli.CommandLine.Spec;
         name = "process",
         description = {
             "Runs the whole job over a library: scan -> probe -> identify -> (transcribe) -> plan -> (apply).",
-            "Probing, identifying and transcribing overlap on one batch engine (a file is probed while",
-            "another is transcribed); every step records its results in the catalog, so a rerun redoes",
-            "nothing that is done. The plan is printed and stored as with `medley organize`; --apply",
-            "carries it out at once. A report of every stage ends the run."
+            "Probing, identifying and transcribing overlap on one batch engine (a file is probed while "
+                    + "another is transcribed); every step records its results in the catalog, so a rerun redoes "
+                    + "nothing that is done. The plan is printed and stored as with `medley organize`; --apply "
+                    + "carries it out at once. A report of every stage ends the run."
         },
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
-            "  medley process ~/Downloads --to /media/library               review what it would do",
+            "  medley process ~/Downloads --to /media/library   review what it would do",
             "  medley process ~/Downloads --to /media/library --apply",
-            "  medley process ~/Lectures --to /media/lectures --transcribe --apply --json > report.jsonl"
+            "  medley process ~/Lectures --to /media/lectures --transcribe --apply --json",
+            "",
+            "With --json, each line of stdout is a JSON object whose \"type\" says what it is:",
+            "  plan-item   a decision: plan, seq, action, role, source, target, reason, conflict, size, what",
+            "  apply-item  an operation done: plan, seq, action, role, source, target, reason, conflict, size, "
+                    + "status, detail",
+            "  report      the last line: files, probe, identify, transcribe, plan, apply, failures (each "
+                    + "{path, stage, error}), seconds, exitCode"
         })
 final class ProcessCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -104,7 +112,7 @@ final class ProcessCommand implements Callable<Integer> {
         final AtomicLong transcribed = new AtomicLong();
         final AtomicLong transcriptCurrent = new AtomicLong();
         final AtomicLong transcribeFailed = new AtomicLong();
-        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
 
         Counts() {
             for (MediaKind kind : MediaKind.values()) {
@@ -133,7 +141,7 @@ final class ProcessCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, "unknown --mode " + mode + " (see --help)");
         }
-        Templates templates = templatesFile == null ? Templates.DEFAULT : Templates.load(templatesFile);
+        Templates templates = OrganizeCommand.templates(templatesFile, commandLine);
         Planner.Options options;
         try {
             // The library may not exist yet: without --apply nothing is created, with it applying makes its folders.
@@ -190,7 +198,7 @@ final class ProcessCommand implements Callable<Integer> {
         long runId = catalog.startRun("process", String.join(" ", roots.stream().map(RawPaths::display).toList()));
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "process", -1);
         Scanner scanner = new Scanner(ScanOptions.DEFAULT, (path, problem) -> {
-            counts.failures.add(RawPaths.display(path) + ": " + problem);
+            counts.failures.add(new Failure(RawPaths.display(path), "scan", problem));
             err.println("medley: " + RawPaths.display(path) + ": " + problem);
         });
         LibraryJob probing = new LibraryJob(catalog, new LibraryJob.Options(Prober.inProcess(Duration.ofSeconds(30)),
@@ -203,18 +211,31 @@ final class ProcessCommand implements Callable<Integer> {
                     .build()
                     .run(scanner.walk(roots), file -> {
                         counts.scanned.incrementAndGet();
-                        MediaProbe probe = probe(probing, file, writer, counts);
-                        // As the planner reads the name: escaped text, which keeps bytes that are not UTF-8.
-                        MediaKind kind = Identify.DEFAULT.identify(RawPaths.text(file.path()), probe.tags()).name().kind();
-                        counts.kinds.get(kind).incrementAndGet();
-                        if (transcribing != null && speech(kind, probe) && probe.audioCodec() != null) {
-                            transcribe(transcribing, file, roots, writer, counts);
+                        String stage = "probe";
+                        try {
+                            MediaProbe probe = probe(probing, file, writer, counts);
+                            stage = "identify";
+                            // As the planner reads the name: escaped text, which keeps bytes that are not UTF-8.
+                            MediaKind kind = Identify.DEFAULT.identify(RawPaths.text(file.path()), probe.tags())
+                                    .name().kind();
+                            counts.kinds.get(kind).incrementAndGet();
+                            if (transcribing != null && speech(kind, probe) && probe.audioCodec() != null) {
+                                stage = "transcribe";
+                                transcribe(transcribing, file, roots, writer, counts);
+                            }
+                        } catch (Exception e) {
+                            throw new StageFailed(stage, e);
                         }
                         progress.note(counts.note(transcribing != null));
                         return Boolean.TRUE;
                     }, result -> {
                         if (result instanceof ItemResult.Failed<ScannedFile, Boolean> failed) {
-                            counts.failures.add(failed.item().display() + ": " + failed.reason());
+                            Throwable cause = failed.cause();
+                            String stage = cause instanceof StageFailed inStage ? inStage.stage : "process";
+                            if (cause instanceof StageFailed && cause.getCause() instanceof EngineUnavailable unavailable) {
+                                throw TranscribeCommand.setUpError(unavailable);
+                            }
+                            counts.failures.add(new Failure(failed.item().display(), stage, failed.reason()));
                         }
                     });
             writer.flush();
@@ -224,6 +245,16 @@ final class ProcessCommand implements Callable<Integer> {
             catalog.finishRun(runId, stats == null ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
                     stats == null ? new RunRecord.Counts(0, 0, 0, 0)
                             : new RunRecord.Counts(stats.total(), stats.ok(), stats.failed(), stats.skipped()));
+        }
+    }
+
+    /** Carries the step a file failed in to the in-order results, where failures are recorded. */
+    private static final class StageFailed extends Exception {
+        final String stage;
+
+        StageFailed(String stage, Exception cause) {
+            super(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName(), cause);
+            this.stage = stage;
         }
     }
 
@@ -243,12 +274,9 @@ final class ProcessCommand implements Callable<Integer> {
             throws IOException, ProbeFailed {
         LibraryJob.Item item = probing.lookUp(file);
         try {
-            MediaProbe probe = ProbeJson.read(probing.handle(item, writer).probeJson());
-            counts.probed.incrementAndGet();
-            return probe;
-        } catch (SkipItem current) {
-            counts.probeReused.incrementAndGet();
-            return ProbeJson.read(item.known().probe().resultJson());
+            LibraryJob.Outcome outcome = probing.handle(item, writer);
+            (outcome.fromCatalog() ? counts.probeReused : counts.probed).incrementAndGet();
+            return ProbeJson.read(outcome.probeJson());
         } catch (ProbeFailed e) {
             counts.probeFailed.incrementAndGet();
             throw e;
@@ -283,7 +311,10 @@ final class ProcessCommand implements Callable<Integer> {
     private void printReport(Map<String, Object> report, PrintWriter out, Planner.Summary plan, Path root)
             throws IOException {
         if (common.json) {
-            out.println(Jobs.JSON.writeValueAsString(Map.of("report", report)));
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("type", "report");
+            line.putAll(report);
+            out.println(Jobs.JSON.writeValueAsString(line));
             out.flush();
             return;
         }
@@ -312,10 +343,10 @@ final class ProcessCommand implements Callable<Integer> {
             out.printf("  not applied  review the plan above, then: medley organize --apply --plan %d%n", plan.runId());
         }
         @SuppressWarnings("unchecked")
-        List<String> failures = (List<String>) report.get("failures");
+        List<Failure> failures = (List<Failure>) report.get("failures");
         if (!failures.isEmpty()) {
             out.printf("  failed       %d:%n", failures.size());
-            failures.forEach(failure -> out.println("    " + failure));
+            failures.forEach(failure -> out.println("    " + failure.toText()));
         }
         out.printf("  took         %.1f s%n", (Double) report.get("seconds"));
         out.flush();

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "scan",
         description = {
-            "Finds the media files below the given folders and records them in the catalog:",
-            "new and changed files get a quick content fingerprint, files that are gone are marked missing.",
-            "Hidden files, partial downloads and links out of the folders are passed over unless asked for."
+            "Finds the media files below the given folders and records them in the catalog.",
+            "New and changed files get a quick content fingerprint, files that are gone are marked missing. "
+                    + "Hidden files, partial downloads and links out of the folders are passed over unless asked for."
         },
         sortOptions = false,
         footerHeading = "%nExamples:%n",

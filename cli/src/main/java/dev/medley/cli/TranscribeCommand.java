@@ -4,9 +4,11 @@ import dev.medley.catalog.Catalog;
 import dev.medley.core.ConsoleProgress;
 import dev.medley.core.ItemResult;
 import dev.medley.core.RateLimiter;
+import dev.medley.core.RawPaths;
 import dev.medley.core.RetryPolicy;
 import dev.medley.speech.EngineKind;
 import dev.medley.speech.EngineOptions;
+import dev.medley.speech.EngineUnavailable;
 import dev.medley.speech.OutputFormat;
 import dev.medley.speech.Strategy;
 import dev.medley.speech.TranscribeJob;
@@ -33,17 +35,18 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "transcribe",
         description = {
-            "Transcribes speech in audio and video files: decoded in-process, cut into windows at silences,",
-            "recognised in batches by one shared model, written as txt, json, srt and vtt beside each file",
-            "(or under --out). Files already transcribed and unchanged are skipped; a killed run resumes."
+            "Transcribes speech in audio and video files.",
+            "Each file is decoded in-process, cut into windows at silences, recognised in batches by one shared "
+                    + "model and written as txt, json, srt and vtt beside it (or under --out). Files already transcribed and unchanged are skipped; a killed run resumes."
         },
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
             "  medley transcribe ~/Lectures                      offline, English, Sphinx4",
             "  medley transcribe talk.mp4 --format srt,vtt --out subs/",
-            "  medley models pull base.en && medley transcribe ~/Podcasts --engine whisper --model base.en",
-            "  OPENAI_API_KEY=... medley transcribe x.m4a --engine remote --endpoint https://api.openai.com"
+            "  medley models pull base.en",
+            "  medley transcribe ~/Podcasts --engine whisper --model base.en",
+            "  medley transcribe x.m4a --engine remote --endpoint https://api.openai.com"
         })
 final class TranscribeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -118,6 +121,9 @@ final class TranscribeCommand implements Callable<Integer> {
             if (batchSize < 1 || minBatch < 1 || minBatch > batchSize || maxWaitMillis < 0) {
                 throw new IllegalArgumentException("need 1 <= --min-batch <= --batch-size and --max-wait-ms >= 0");
             }
+            if (requestsPerMinute != null && requestsPerMinute < 1) {
+                throw new IllegalArgumentException("--requests-per-minute must be at least 1");
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
@@ -137,22 +143,44 @@ final class TranscribeCommand implements Callable<Integer> {
         if (!common.quiet) {
             err.println("transcribe: engine " + kind.id() + ", " + strategy);
         }
-        List<String> failures = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         try (Catalog catalog = common.openCatalog()) {
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "transcribe", -1);
             TranscribeJob job = new TranscribeJob(catalog, engineOptions, new TranscribeJob.Options(outputs,
                     out == null ? null : out.toAbsolutePath(), force, vad, scan.options(), strategy.workers() + 1,
-                    new dev.medley.speech.Transcriber.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress));
-            TranscribeJob.Summary summary = job.run(String.join(" ", paths.stream().map(Path::toString).toList()), paths,
-                    (path, problem) -> err.println("medley: " + path + ": " + problem),
-                    result -> print(stdout, result, failures));
+                    new dev.medley.speech.Transcriber.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress,
+                    (file, seconds, total) -> progress.note(position(file, seconds, total))));
+            TranscribeJob.Summary summary;
+            try {
+                summary = job.run(String.join(" ", paths.stream().map(Path::toString).toList()), paths,
+                        (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem),
+                        result -> print(stdout, result, failures));
+            } catch (EngineUnavailable e) {
+                stdout.flush();
+                throw setUpError(e);
+            }
             stdout.flush();
             report(summary, failures, err);
             return summary.exitCode();
         }
     }
 
-    private void print(PrintWriter out, ItemResult<TranscribeJob.Item, TranscribeJob.Outcome> result, List<String> failures) {
+    /** Returns where recognition is in a file, for the progress display: {@code talk.mp3 12:30/45:00}. */
+    static String position(Path file, double seconds, double totalSeconds) {
+        return RawPaths.display(file.getFileName()) + " " + ProbeCommand.clock(seconds)
+                + (Double.isNaN(totalSeconds) ? "" : "/" + ProbeCommand.clock(totalSeconds));
+    }
+
+    /**
+     * Returns the command's answer to an engine that cannot open: an option it cannot honour is bad
+     * usage (exit 2), anything else (a model not fetched) a set-up that cannot run (exit 3).
+     */
+    static CommandException setUpError(EngineUnavailable unavailable) {
+        String message = "cannot start the speech engine: " + unavailable.getMessage();
+        return unavailable.badOption() ? CommandException.badUsage(message) : CommandException.cannotRun(message, unavailable);
+    }
+
+    private void print(PrintWriter out, ItemResult<TranscribeJob.Item, TranscribeJob.Outcome> result, List<Failure> failures) {
         String path = result.item().file().display();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("path", path);
@@ -179,7 +207,7 @@ final class TranscribeCommand implements Callable<Integer> {
                 line.put("status", "failed");
                 line.put("ok", false);
                 line.put("error", failed.reason());
-                failures.add(path + ": " + failed.reason());
+                failures.add(new Failure(path, "transcribe", failed.reason()));
             }
         }
         if (common.json) {
@@ -200,7 +228,7 @@ final class TranscribeCommand implements Callable<Integer> {
         out.flush(); // Files take seconds each: show each result as it comes.
     }
 
-    private void report(TranscribeJob.Summary summary, List<String> failures, PrintStream err) {
+    private void report(TranscribeJob.Summary summary, List<Failure> failures, PrintStream err) {
         var stats = summary.stats();
         double wall = stats.wall().toNanos() / 1e9;
         long transcribed = stats.ok();
@@ -229,8 +257,8 @@ final class TranscribeCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "transcribe: %.2f s per file, %.3f files/s, %.1f s of audio, %.2fx real time%n",
                     wall / transcribed, transcribed / wall, summary.audioSeconds(), summary.realTimeFactor());
         }
-        for (String failure : failures) {
-            err.println("failed: " + failure);
+        for (Failure failure : failures) {
+            err.println("failed: " + failure.path() + ": " + failure.error());
         }
     }
 }

@@ -18,13 +18,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "undo",
         description = {
-            "Reverts an applied organise run by replaying its journal backwards: moved files go back to",
-            "where they were, copies and links are removed, and folders the run left empty are pruned.",
-            "A file changed since (size or modification time), or whose old place is taken again, is",
-            "left alone and reported; undo never removes the only copy of anything."
+            "Reverts an applied organise run by replaying its journal backwards.",
+            "Moved files go back to where they were, copies and links are removed, and folders the run left empty are pruned. "
+                    + "A file changed since (size or modification time), or whose old place is taken again, is "
+                    + "left alone and reported; undo never removes the only copy of anything."
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  medley undo --last", "  medley undo 42 --json", "  medley history        lists the apply runs"})
+        footer = {"  medley undo --last", "  medley undo 42 --json", "  medley history        lists the apply runs", "",
+            "With --json, each line of stdout is a JSON object of \"type\" undo-item: plan, seq, action, source, "
+                    + "target, status (undone or refused), detail."})
 final class UndoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;

@@ -69,4 +69,25 @@ class IdentifyCommandIT {
             }
         }
     }
+
+    @Test
+    void confidencesPrintedAs0point49999999999999994() throws Exception {
+        Path library = dir.resolve("library");
+        // An episode number read from a bare number is guessed: 0.7 - 0.2, which a double holds as 0.49999999999999994.
+        for (String name : List.of("TV/Show/Show 105.mkv", "Anime/[Grp] Some Anime - 12 [1080p].mkv",
+                "Films/The Quiet Field (2018)/the.quiet.field.mkv", "Music/Nina Kraft/Night Lines/03 blue hour.mp3")) {
+            Files.createDirectories(library.resolve(name).getParent());
+            Files.write(library.resolve(name), new byte[] {1});
+        }
+        MedleyProcess.Result result = MedleyProcess.run("identify", library.toString(), "--json", "--catalog",
+                dir.resolve("c.db").toString());
+        assertThat(result.lines()).hasSize(4);
+        List<Double> confidences = new ArrayList<>();
+        for (String line : result.lines()) {
+            JSON.readTree(line).get("sources").forEach(source -> confidences.add(source.get("confidence").asDouble()));
+        }
+        assertThat(confidences).contains(0.5)
+                .allSatisfy(c -> assertThat(c).isBetween(0.0, 1.0).isEqualTo(Math.round(c * 100) / 100.0));
+        assertThat(result.stdout()).doesNotContainPattern("\\d\\.\\d{3,}");
+    }
 }

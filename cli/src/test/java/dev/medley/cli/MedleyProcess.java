@@ -38,7 +38,12 @@ final class MedleyProcess {
     }
 
     static Result run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        Process process = builder(jvmOptions, args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        return run(builder(jvmOptions, args));
+    }
+
+    /** Runs the command {@code builder} describes (with its environment, say), stdin empty. */
+    static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         var stderr = new java.util.concurrent.CompletableFuture<String>();
         Thread.ofVirtual().start(() -> {
             try {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code medley probe} through the packaged command: stdout, stderr and exit codes. */
@@ -53,8 +54,21 @@ class ProbeCommandIT {
         MedleyProcess.Result again = MedleyProcess.run("probe", library.toString(), "--json", "--catalog", catalog.toString());
         assertThat(again.exitCode()).isZero();
         assertThat(again.lines()).isEqualTo(result.lines());
-        assertThat(JSON.readTree(again.stderr().strip().lines().reduce((a, b) -> b).orElseThrow()).get("skipped").asInt())
-                .isEqualTo(2);
+        JsonNode cached = JSON.readTree(again.stderr().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(cached.get("ok").asInt()).isEqualTo(2);
+        assertThat(cached.get("fromCatalog").asInt()).isEqualTo(2);
+        assertThat(cached.get("skipped").asInt()).isZero();
+    }
+
+    @Test
+    void aCachedReprobeReportedNoneOkAndAllSkippedWhilePrintingOkLines() throws Exception {
+        Path catalog = dir.resolve("cached.db");
+        MedleyProcess.Result first = MedleyProcess.run("probe", library.toString(), "--catalog", catalog.toString());
+        assertThat(first.stderr()).contains(": 2 ok, 0 failed, 0 skipped");
+        MedleyProcess.Result again = MedleyProcess.run("probe", library.toString(), "--catalog", catalog.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("ok "));
+        assertThat(again.stderr()).contains(": 2 ok (2 from the catalog), 0 failed, 0 skipped");
     }
 
     @Test
@@ -91,5 +105,19 @@ class ProbeCommandIT {
         MedleyProcess.Result help = MedleyProcess.run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("Exit codes:").contains("medley probe");
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // opening the FIFO would block for ever
+    void aFifoOrDevZeroGotNoAnswerAndExitZero() throws Exception {
+        Path fifo = dir.resolve("incoming.mkv");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        MedleyProcess.Result result = MedleyProcess.run("probe", fifo.toString(), "/dev/zero", library.toString(),
+                "--catalog", dir.resolve("fifo.db").toString());
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+        assertThat(result.stderr()).containsOnlyOnce("medley: " + fifo + ": not a regular file: a FIFO")
+                .containsOnlyOnce("medley: /dev/zero: not a regular file: a character device")
+                .contains("2 paths could not be read");
+        assertThat(result.lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("ok"));
     }
 }

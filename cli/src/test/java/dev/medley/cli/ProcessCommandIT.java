@@ -1,13 +1,17 @@
 package dev.medley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medley.media.TestMedia;
 import dev.medley.organize.ContentHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -40,7 +44,8 @@ class ProcessCommandIT {
         MedleyProcess.Result again = MedleyProcess.run("process", incoming.toString(), "--to", library.toString(),
                 "--catalog", dir.resolve("catalog.db").toString(), "--json", "-q");
         assertThat(again.exitCode()).isEqualTo(1);
-        JsonNode report = new ObjectMapper().readTree(again.lines().getLast()).get("report");
+        JsonNode report = new ObjectMapper().readTree(again.lines().getLast());
+        assertThat(report.get("type").asText()).isEqualTo("report");
         assertThat(report.get("probe").get("fromCatalog").asLong()).isEqualTo(report.get("files").asLong() - 1);
         assertThat(report.get("plan").get("duplicates").asLong()).isEqualTo(1);
         assertThat(report.has("apply")).isFalse();
@@ -92,5 +97,31 @@ class ProcessCommandIT {
             }
         }
         return files;
+    }
+
+    @Test
+    void processJsonMixedThreeShapesWithoutATypeAndFailuresWereStrings() throws Exception {
+        assumeTrue(TestMedia.ffmpegAvailable(), "ffmpeg is not installed");
+        Path incoming = Files.createDirectories(dir.resolve("incoming/Nina Kraft/Night Lines (2019)"));
+        Files.move(TestMedia.make(incoming, TestMedia.KINDS.get(0)), incoming.resolve("01 Blue Hour.mp3"));
+        Files.writeString(incoming.resolve("02 Broken.mp3"), "ID3 and then nothing");
+        MedleyProcess.Result result = MedleyProcess.run("process", dir.resolve("incoming").toString(), "--to",
+                dir.resolve("library").toString(), "--apply", "--json", "-q", "--catalog", dir.resolve("c.db").toString());
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : result.lines()) {
+            lines.add(json.readTree(line));
+        }
+        assertThat(lines).extracting(line -> line.path("type").asText())
+                .contains("plan-item", "apply-item").endsWith("report")
+                .allSatisfy(type -> assertThat(type).isIn("plan-item", "apply-item", "report"));
+        JsonNode failure = lines.getLast().get("failures").get(0);
+        assertThat(failure.isObject()).as(failure.toString()).isTrue();
+        assertThat(failure.get("path").asText()).endsWith("02 Broken.mp3");
+        assertThat(failure.get("stage").asText()).isEqualTo("probe");
+        assertThat(failure.get("error").asText()).isNotBlank();
+        assertThat(lines.getLast().get("failures")).hasSize(1);
     }
 }

@@ -67,6 +67,9 @@ class TranscribeCommandIT {
             assertThat(server.requests()).isEqualTo(1); // silence never reached the server
             JsonNode stats = JSON.readTree(result.stderr().strip().lines().reduce((a, b) -> b).orElseThrow());
             assertThat(stats.get("failures")).hasSize(1);
+            assertThat(stats.get("failures").get(0).get("path").asText()).endsWith("b-damaged.mp3");
+            assertThat(stats.get("failures").get(0).get("stage").asText()).isEqualTo("transcribe");
+            assertThat(stats.get("failures").get(0).get("error").asText()).isNotBlank();
             assertThat(stats.get("realTimeFactor").asDouble()).isPositive();
         }
     }
@@ -119,6 +122,26 @@ class TranscribeCommandIT {
             }
             System.out.printf("killed after %d files; %d committed; rerun skipped %d, transcribed %d%n",
                     done, committed, skipped, transcribed);
+        }
+    }
+
+    @Test
+    void whisperWithoutAModelExitedOneAsIfEveryFileHadFailed() throws Exception {
+        Path library = Files.createDirectories(dir.resolve("library"));
+        for (String name : List.of("a.flac", "b.flac")) {
+            SampleMedia.write(library.resolve(name), SampleMedia.Format.FLAC, Duration.ofSeconds(1), Map.of());
+        }
+        Path models = Files.createDirectories(dir.resolve("no-models-here"));
+        ProcessBuilder whisper = MedleyProcess.builder(List.of(), "transcribe", library.toString(), "--engine", "whisper",
+                "--catalog", dir.resolve("c.db").toString());
+        whisper.environment().put("MEDLEY_MODELS", models.toString());
+        MedleyProcess.Result result = MedleyProcess.run(whisper);
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(3);
+        assertThat(result.stdout()).isEmpty(); // no file is reported failed for it
+        assertThat(result.stderr()).contains("whisper model 'base.en' is not in " + models)
+                .contains("medley models pull base.en").doesNotContain("failed:").doesNotContain("internal error");
+        try (var listing = Files.list(library)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.flac", "b.flac");
         }
     }
 }

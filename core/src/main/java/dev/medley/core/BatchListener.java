@@ -9,7 +9,9 @@ import java.util.List;
  * <p>Events of one run arrive in this order: {@link #onStart} once; then per item
  * {@link #onItemStarted} (in input order), zero or more {@link #onRetry}, and one
  * {@link #onItemDone} (in completion order, before the result reaches the in-order consumer); items
- * interleave. {@link #onFinish} comes last, exactly once, also when the run ends with an exception.
+ * interleave. {@link #onTotalKnown} comes at most once, when the input runs out: after the last
+ * {@link #onItemStarted}, among the last items' other events. {@link #onFinish} comes last, exactly
+ * once, also when the run ends with an exception.
  *
  * <p>All events of a run are delivered one at a time on the thread that called
  * {@link BatchRunner#run}, so implementations need no locking for a single run; they must be fast,
@@ -32,6 +34,12 @@ public interface BatchListener {
 
     /** Receives the final result of an item. */
     default void onItemDone(String stage, ItemResult<?, ?> result) {}
+
+    /**
+     * Receives the number of items in the run, known once the input is exhausted; inputs read lazily
+     * (a folder walk) do not know it before. Not sent when the input fails or the run stops early.
+     */
+    default void onTotalKnown(String stage, long total) {}
 
     /** Receives the statistics of the finished run. */
     default void onFinish(RunStats stats) {}

@@ -90,6 +90,7 @@ final class BatchRun<I, O> {
             try {
                 if (!items.hasNext()) {
                     exhausted = true;
+                    listener.onTotalKnown(stage, nextIndex);
                     return;
                 }
                 item = items.next();

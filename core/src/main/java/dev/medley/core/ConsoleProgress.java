@@ -14,9 +14,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * <p>{@link Mode#BAR} draws a progress bar with rate and ETA, for terminals. {@link Mode#LINES}
  * prints a plain line at most every few seconds, for logs, such as
  * {@code probe: 1200/5000 done (24%), 310 items/s, 3 failed, ETA 12s}, and a last one when the run
- * finishes. {@link Mode#QUIET} prints nothing. The total may be unknown at first (pass -1) and set
- * later with {@link #setTotal}, for inputs that are still being discovered. Use one instance per
- * run; {@link #onFinish} closes the bar.
+ * finishes. {@link Mode#QUIET} prints nothing. The total may be unknown at first (pass -1): while
+ * it is, the count shows alone, with no percentage; it is set by {@link #onTotalKnown} once the
+ * input runs out, or by {@link #setTotal}. Use one instance per run; {@link #onFinish} closes the
+ * bar.
+ *
+ * <p>While a {@link BatchRunner} run is in progress (from {@link #onStart} to {@link #onFinish}), a
+ * JVM shutdown hook stands ready: if the process is stopped before the run finishes (Ctrl-C), it
+ * prints one line, whatever the mode, saying how far the run got, such as
+ * {@code probe interrupted: 120 of 500 files done; run the same command again to resume}.
  */
 public final class ConsoleProgress implements BatchListener {
 
@@ -40,6 +46,7 @@ public final class ConsoleProgress implements BatchListener {
     private boolean finished;
     private ProgressBar bar;
     private BarConsumer barConsumer;
+    private Thread interruptionNotice;
 
     private ConsoleProgress(PrintStream err, Mode mode, String label, long total, Ticker ticker, Duration interval) {
         this.err = Check.notNull(err, "err");
@@ -64,14 +71,12 @@ public final class ConsoleProgress implements BatchListener {
     }
 
     /**
-     * Picks the mode for this process: QUIET if {@code quiet}, BAR if the system property
-     * {@code medley.tty} is "true" (the launcher sets it when stderr is a terminal), else LINES.
+     * Picks the mode for this process: BAR if the system property {@code medley.tty} is "true" (the
+     * launcher sets it when stderr is a terminal) and not {@code quiet}, else QUIET: progress on a
+     * stderr that is a file or a pipe is noise in someone's log.
      */
     public static Mode detect(boolean quiet) {
-        if (quiet) {
-            return Mode.QUIET;
-        }
-        return Boolean.getBoolean("medley.tty") ? Mode.BAR : Mode.LINES;
+        return !quiet && Boolean.getBoolean("medley.tty") ? Mode.BAR : Mode.QUIET;
     }
 
     /** Sets the number of items once known, or -1 when it is not. */
@@ -88,6 +93,19 @@ public final class ConsoleProgress implements BatchListener {
     @Override
     public synchronized void onStart(String stage) {
         startIfNeeded();
+        if (interruptionNotice == null && !finished) {
+            interruptionNotice = Thread.ofPlatform().name("medley-interrupted").unstarted(this::sayInterrupted);
+            try {
+                Runtime.getRuntime().addShutdownHook(interruptionNotice);
+            } catch (IllegalStateException shuttingDown) {
+                interruptionNotice = null;
+            }
+        }
+    }
+
+    @Override
+    public void onTotalKnown(String stage, long total) {
+        setTotal(total);
     }
 
     @Override
@@ -142,17 +160,46 @@ public final class ConsoleProgress implements BatchListener {
             return;
         }
         finished = true;
+        if (interruptionNotice != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interruptionNotice);
+            } catch (IllegalStateException shuttingDown) {
+                // The notice is running or about to; it finds the run finished and says nothing.
+            }
+        }
+        closeBar();
+        if (mode == Mode.LINES && linesPrinted > 0) {
+            // Closes the series of progress lines; a run too short to print any needs no closing line.
+            err.println(line(ticker.read(), true));
+        }
+        err.flush();
+    }
+
+    private void closeBar() {
         if (bar != null) {
             bar.close();
             // A bar closed before its first refresh skips closing its consumer, leaving the line open.
             if (!barConsumer.closed) {
                 barConsumer.close();
             }
-        } else if (mode == Mode.LINES && linesPrinted > 0) {
-            // Closes the series of progress lines; a run too short to print any needs no closing line.
-            err.println(line(ticker.read(), true));
         }
+    }
+
+    // Runs in the shutdown hook: the process is going (Ctrl-C) with the run unfinished.
+    private synchronized void sayInterrupted() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        closeBar();
+        err.println(interruptedLine());
         err.flush();
+    }
+
+    /** Returns the line said when the process stops mid-run: what was finished, and how to go on. */
+    synchronized String interruptedLine() {
+        return label + " interrupted: " + done + (total >= 0 ? " of " + total : "") + " files done"
+                + (failed > 0 ? " (" + failed + " failed)" : "") + "; run the same command again to resume";
     }
 
     private void startIfNeeded() {
@@ -167,8 +214,7 @@ public final class ConsoleProgress implements BatchListener {
             bar = new ProgressBarBuilder()
                     .setTaskName(label)
                     .setInitialMax(total)
-                    .setUnit(" items", 1)
-                    .showSpeed()
+                    .setRenderer(BarLine::render)
                     .setConsumer(barConsumer)
                     .build();
         }
@@ -202,7 +248,7 @@ public final class ConsoleProgress implements BatchListener {
     }
 
     // Slow stages (a few items per second) need the decimal; fast ones do not.
-    private static String formatRate(double rate) {
+    static String formatRate(double rate) {
         if (rate >= 10) {
             return String.format(Locale.ROOT, "%.0f", rate);
         }

@@ -67,8 +67,17 @@ public record RunStats(
      * "probe: 5000 items in 12.3s (406.5 items/s): 4990 ok, 7 failed, 3 skipped".
      */
     public String toText() {
-        String counts = String.format(Locale.ROOT, "%s: %d items in %s (%.1f items/s): %d ok, %d failed, %d skipped",
-                stage, total, Durations.format(wall), itemsPerSecond, ok, failed, skipped);
+        return toText(null);
+    }
+
+    /**
+     * Returns {@link #toText()} with {@code okDetail} after the ok count, e.g. "500 ok (500 from the
+     * catalog)"; null for none.
+     */
+    public String toText(String okDetail) {
+        String counts = String.format(Locale.ROOT, "%s: %d items in %s (%.1f items/s): %d ok%s, %d failed, %d skipped",
+                stage, total, Durations.format(wall), itemsPerSecond, ok, okDetail == null ? "" : " (" + okDetail + ")",
+                failed, skipped);
         if (total == 0) {
             return counts;
         }

@@ -43,6 +43,11 @@ final class SafeListener implements BatchListener {
     }
 
     @Override
+    public void onTotalKnown(String stage, long total) {
+        each(l -> l.onTotalKnown(stage, total));
+    }
+
+    @Override
     public void onFinish(RunStats stats) {
         each(l -> l.onFinish(stats));
     }

@@ -292,6 +292,11 @@ class BatchRunnerTest {
             }
 
             @Override
+            public void onTotalKnown(String stage, long total) {
+                add("total " + total);
+            }
+
+            @Override
             public void onFinish(RunStats stats) {
                 add("finish " + stats.total());
             }
@@ -310,8 +315,29 @@ class BatchRunnerTest {
         }, results::add);
 
         assertThat(events).containsExactly("start probe", "started 0", "done 0", "started 1",
-                "retry 1 after attempt 1", "done 1", "finish 2");
+                "retry 1 after attempt 1", "done 1", "total 2", "finish 2");
         assertThat(threads).containsOnly(Thread.currentThread());
+    }
+
+    @Test
+    void theTotalOfALazyInputWasNeverToldSoProgressShowedAQuestionMarkToTheEnd() {
+        List<String> events = new ArrayList<>();
+        BatchListener listener = new BatchListener() {
+            @Override
+            public void onItemStarted(String stage, long index) {
+                events.add("started");
+            }
+
+            @Override
+            public void onTotalKnown(String stage, long total) {
+                events.add("total " + total);
+            }
+        };
+        Iterator<Integer> lazy = IntStream.range(0, 300).boxed().iterator(); // like a folder walk: no size up front
+
+        runner().workers(4).listener(listener).build().run(lazy, i -> "v" + i, results::add);
+
+        assertThat(events).hasSize(301).endsWith("total 300").filteredOn(e -> e.startsWith("total")).hasSize(1);
     }
 
     @Test

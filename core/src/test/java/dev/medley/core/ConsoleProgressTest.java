@@ -108,7 +108,8 @@ class ConsoleProgressTest {
             assertThat(ConsoleProgress.detect(true)).isEqualTo(ConsoleProgress.Mode.QUIET);
             assertThat(ConsoleProgress.detect(false)).isEqualTo(ConsoleProgress.Mode.BAR);
             System.clearProperty("medley.tty");
-            assertThat(ConsoleProgress.detect(false)).isEqualTo(ConsoleProgress.Mode.LINES);
+            assertThat(ConsoleProgress.detect(false)).as("stderr not a terminal: no progress at all")
+                    .isEqualTo(ConsoleProgress.Mode.QUIET);
         } finally {
             if (before == null) {
                 System.clearProperty("medley.tty");
@@ -116,5 +117,44 @@ class ConsoleProgressTest {
                 System.setProperty("medley.tty", before);
             }
         }
+    }
+
+    @Test
+    void theBarShowedQuestionMarksToTheEndThoughTheScanHadFinished() {
+        ConsoleProgress progress = ConsoleProgress.create(err, ConsoleProgress.Mode.BAR, "probe", -1);
+        progress.onStart("probe");
+        for (int i = 0; i < 5; i++) {
+            progress.onItemDone("probe", ok());
+        }
+        progress.onTotalKnown("probe", 5); // the input ran out: from here on the total is known
+        progress.onFinish(STATS);
+
+        assertThat(output()).contains("5/5 items").contains("100%").doesNotContain("?");
+    }
+
+    @Test
+    void whileTheTotalIsUnknownTheBarShowsTheCountWithoutAQuestionMark() {
+        String scanning = BarLine.render("probe", 500, 500, -1, Duration.ofSeconds(2), " probed 500", 100);
+        assertThat(scanning).isEqualTo("probe 500 items, 250 items/s, probed 500");
+
+        String known = BarLine.render("probe", 210, 210, 500, Duration.ofSeconds(1), " 3 failed", 100);
+        assertThat(known).startsWith("probe  42% [").contains("] 210/500 items, 210 items/s, ETA 1.3s, 3 failed")
+                .hasSizeLessThan(100).doesNotContain("?");
+        assertThat(BarLine.render("probe", 210, 210, 500, Duration.ofSeconds(1), null, 30)).hasSize(29);
+    }
+
+    @Test
+    void ctrlCSaidNothingAboutWhatWasDone() {
+        ConsoleProgress scanning = lines(-1);
+        scanning.onStart("probe");
+        for (int i = 0; i < 120; i++) {
+            scanning.onItemDone("probe", i < 3 ? failed() : ok());
+        }
+        assertThat(scanning.interruptedLine())
+                .isEqualTo("probe interrupted: 120 files done (3 failed); run the same command again to resume");
+        scanning.onTotalKnown("probe", 500);
+        assertThat(scanning.interruptedLine())
+                .isEqualTo("probe interrupted: 120 of 500 files done (3 failed); run the same command again to resume");
+        scanning.onFinish(STATS);
     }
 }

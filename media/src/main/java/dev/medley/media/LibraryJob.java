@@ -9,7 +9,6 @@ import dev.medley.core.BatchListener;
 import dev.medley.core.BatchRunner;
 import dev.medley.core.ItemResult;
 import dev.medley.core.RunStats;
-import dev.medley.core.SkipItem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,11 +51,19 @@ public final class LibraryJob {
         }
     }
 
-    /** A file handled: its probe as JSON, or null when only scanning. */
-    public record Outcome(Item item, String probeJson) {}
+    /**
+     * A file handled: its probe as JSON (null when only scanning), and whether that probe is the one
+     * the catalog already held, the file being unchanged since.
+     */
+    public record Outcome(Item item, String probeJson, boolean fromCatalog) {}
 
-    /** How a run ended. */
-    public record Summary(long runId, RunStats stats, int missing, long problems) {
+    /**
+     * How a run ended.
+     *
+     * @param fromCatalog files whose good probe was current in the catalog: counted ok, not probed again
+     * @param problems paths that could not be handled at all (unreadable, not a regular file)
+     */
+    public record Summary(long runId, RunStats stats, long fromCatalog, int missing, long problems) {
         /** Returns 0 when every file was handled and every folder read, else 1. */
         public int exitCode() {
             return stats.failed() > 0 || problems > 0 ? 1 : 0;
@@ -80,6 +87,7 @@ public final class LibraryJob {
         List<Path> distinct = Scanner.distinctRoots(roots);
         long runId = catalog.startRun(command, arguments);
         AtomicLong problemCount = new AtomicLong();
+        AtomicLong fromCatalog = new AtomicLong();
         Scanner scanner = new Scanner(options.scan(), (path, problem) -> {
             problemCount.incrementAndGet();
             problems.report(path, problem);
@@ -95,11 +103,16 @@ public final class LibraryJob {
                 // The prober keeps its own deadline; this one only catches a native call that ignores it.
                 runner.timeout(options.prober().timeout().plus(Duration.ofSeconds(10)));
             }
-            stats = runner.build().run(items, item -> handle(item, writer), output);
+            stats = runner.build().run(items, item -> handle(item, writer), result -> {
+                if (result instanceof ItemResult.Ok<Item, Outcome> ok && ok.value().fromCatalog()) {
+                    fromCatalog.incrementAndGet();
+                }
+                output.accept(result);
+            });
             writer.flush();
             int missing = catalog.markMissing(runId, distinct, scanner.unreadableFolders());
             status = RunRecord.Status.COMPLETED;
-            return new Summary(runId, stats, missing, problemCount.get());
+            return new Summary(runId, stats, fromCatalog.get(), missing, problemCount.get());
         } finally {
             RunRecord.Counts counts = stats == null
                     ? new RunRecord.Counts(0, 0, 0, 0)
@@ -133,9 +146,9 @@ public final class LibraryJob {
 
     /**
      * Probes one file unless the catalog's probe is current, recording the result through
-     * {@code writer}; for pipelines that run this step beside others.
+     * {@code writer}; for pipelines that run this step beside others. A current probe that
+     * succeeded is the outcome as it is, marked {@link Outcome#fromCatalog()}.
      *
-     * @throws SkipItem if the catalog's probe is current and succeeded
      * @throws ProbeFailed if the file cannot be read as media (now or, unchanged, before)
      */
     public Outcome handle(Item item, CatalogWriter writer) throws IOException, ProbeFailed {
@@ -144,13 +157,13 @@ public final class LibraryJob {
         Prober prober = options.prober();
         if (prober == null) {
             writer.upsertFile(file.state(needsFingerprint(item) ? Fingerprint.of(file.path(), file.size()) : null));
-            return new Outcome(item, null);
+            return new Outcome(item, null, false);
         }
         if (!options.force() && item.unchanged() && known.probeIsCurrent(file.size(), file.mtimeNanos())
                 && !timedOut(known.probe())) {
             writer.upsertFile(file.state(null));
             if (known.probe().ok()) {
-                throw new SkipItem("unchanged since last probe");
+                return new Outcome(item, known.probe().resultJson(), true);
             }
             throw new ProbeFailed(known.probe().error(), known.probe().resultJson());
         }
@@ -163,7 +176,7 @@ public final class LibraryJob {
         if (!probe.ok()) {
             throw new ProbeFailed(probe.error(), json);
         }
-        return new Outcome(item, json);
+        return new Outcome(item, json, false);
     }
 
     private static boolean needsFingerprint(Item item) {

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * within each folder, depth first).
  *
  * <p>Memory holds one folder's listing per level of depth, never the whole tree. Problems (an
- * unreadable folder, a file that vanished) are reported once each to the {@link Problems} sink and
- * the walk goes on. Links are not followed unless {@link ScanOptions#followSymlinks()} says so, so a
+ * unreadable folder, a file that vanished, a FIFO, socket or device where a file was expected) are
+ * reported once each to the {@link Problems} sink and the walk goes on. Only regular files are ever
+ * opened: opening a FIFO blocks until something writes to it, and a device may never end. Links are not followed unless {@link ScanOptions#followSymlinks()} says so, so a
  * scan never leaves the given trees by accident; when they are followed, loops are detected.
  */
 public final class Scanner {
@@ -68,7 +69,7 @@ public final class Scanner {
         return List.copyOf(unreadableFolders);
     }
 
-    /** Returns how many entries were passed over (not media, hidden, partial, links). */
+    /** Returns how many entries were passed over (not media, hidden, partial, links not followed). */
     public long skipped() {
         return skipped.get();
     }
@@ -126,6 +127,7 @@ public final class Scanner {
                 return;
             }
             BasicFileAttributes attributes;
+            boolean followed = false;
             try {
                 attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attributes.isSymbolicLink()) {
@@ -134,6 +136,7 @@ public final class Scanner {
                         return;
                     }
                     attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                    followed = true;
                 }
             } catch (NoSuchFileException e) {
                 if (isRoot) {
@@ -151,7 +154,7 @@ public final class Scanner {
             } else if (attributes.isRegularFile()) {
                 takeFile(path, name, attributes, isRoot);
             } else {
-                skipped.incrementAndGet(); // Devices, pipes, sockets.
+                problems.report(path, "not a regular file: " + specialKind(path, followed));
             }
         }
 
@@ -204,6 +207,23 @@ public final class Scanner {
     }
 
     private record Frame(Iterator<Path> entries, Object fileKey) {}
+
+    // What a path that is neither a folder nor a regular file is, from the type bits of its mode.
+    static String specialKind(Path path, boolean followLinks) {
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode",
+                    followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS});
+            return switch (mode & 0170000) {
+                case 0010000 -> "a FIFO";
+                case 0140000 -> "a socket";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
+    }
 
     static String describe(IOException e) {
         if (e instanceof AccessDeniedException) {

@@ -50,10 +50,15 @@ class LibraryJobTest {
             List<ItemResult<LibraryJob.Item, LibraryJob.Outcome>> first = probe(catalog, false);
             assertThat(first).extracting(r -> r.item().file().path().getFileName().toString())
                     .containsExactly("Café 東京 🎵.flac", "tone.flac", "tone.mp3");
-            assertThat(first).allSatisfy(r -> assertThat(r).isInstanceOf(ItemResult.Ok.class));
+            assertThat(first).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(ItemResult.Ok.class,
+                    ok -> assertThat(((LibraryJob.Outcome) ok.value()).fromCatalog()).isFalse()));
 
+            // Unchanged: each answered ok, from the catalog, not skipped (nor probed again).
             List<ItemResult<LibraryJob.Item, LibraryJob.Outcome>> second = probe(catalog, false);
-            assertThat(second).hasSize(3).allSatisfy(r -> assertThat(r).isInstanceOf(ItemResult.Skipped.class));
+            assertThat(second).hasSize(3).allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(ItemResult.Ok.class,
+                    ok -> assertThat(((LibraryJob.Outcome) ok.value()).fromCatalog()).isTrue()));
+            assertThat(second).extracting(r -> ((ItemResult.Ok<?, LibraryJob.Outcome>) r).value().probeJson())
+                    .isEqualTo(first.stream().map(r -> ((ItemResult.Ok<?, LibraryJob.Outcome>) r).value().probeJson()).toList());
 
             Path changed = library.resolve("tone.mp3");
             Files.setLastModifiedTime(changed, FileTime.from(Instant.now().plusSeconds(5)));

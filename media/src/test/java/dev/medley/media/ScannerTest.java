@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScannerTest {
@@ -99,5 +100,25 @@ class ScannerTest {
             assertThat(probe.audioCodec()).isEqualTo("mp3");
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // opening the FIFO would block for ever
+    void aFifoOrDeviceWasSilentlyPassedOverInsteadOfReported() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Files.write(lib.resolve("a.mp3"), new byte[] {1});
+        Path walkedFifo = lib.resolve("b.mp3");
+        Path namedFifo = dir.resolve("named.mkv");
+        for (Path fifo : List.of(walkedFifo, namedFifo)) {
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+            assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        }
+        Path zero = Path.of("/dev/zero");
+
+        assertThat(names(ScanOptions.DEFAULT, lib, namedFifo, zero)).containsExactly("lib/a.mp3");
+        assertThat(problems).containsExactlyInAnyOrder(
+                walkedFifo + ": not a regular file: a FIFO",
+                namedFifo + ": not a regular file: a FIFO",
+                zero + ": not a regular file: a character device");
     }
 }

@@ -23,19 +23,22 @@ final class FileTranscriber {
      * Returns the transcript of {@code file}.
      *
      * @param submit queues a window for recognition
+     * @param progress hears where recognition has got to in the file, as windows come back
      * @throws IOException when the file cannot be decoded (no audio, not media, unreadable)
      * @throws ExecutionException when recognition of a window failed
      */
     static Transcript transcribe(Path file, String engine, String model,
-            Function<AudioWindow, CompletableFuture<WindowTranscript>> submit, int maxWindowsAhead, boolean vad)
-            throws IOException, ExecutionException, InterruptedException {
+            Function<AudioWindow, CompletableFuture<WindowTranscript>> submit, int maxWindowsAhead, boolean vad,
+            TranscriptionProgress progress) throws IOException, ExecutionException, InterruptedException {
         long started = System.nanoTime();
+        Position position = new Position(file, progress);
         Semaphore ahead = new Semaphore(maxWindowsAhead);
         List<AudioWindow> windows = new ArrayList<>();
         List<CompletableFuture<WindowTranscript>> answers = new ArrayList<>();
         InterruptedException[] interrupted = new InterruptedException[1];
         long samples;
         try (AudioDecoder decoder = AudioDecoder.open(file)) {
+            position.totalSeconds = decoder.durationSeconds();
             SpeechWindower windower = new SpeechWindower(file.toString(), vad, window -> {
                 try {
                     ahead.acquire();
@@ -45,7 +48,13 @@ final class FileTranscriber {
                 }
                 // Keep only where the window was; its samples go to the engine and are then dropped.
                 windows.add(new AudioWindow(window.id(), new float[0], window.startSeconds()));
-                answers.add(submit.apply(window).whenComplete((answer, failure) -> ahead.release()));
+                double end = window.startSeconds() + window.durationSeconds();
+                answers.add(submit.apply(window).whenComplete((answer, failure) -> {
+                    ahead.release();
+                    if (failure == null) {
+                        position.reached(end);
+                    }
+                }));
             });
             float[] block = new float[64 * 1024];
             long[] total = {0};
@@ -75,7 +84,28 @@ final class FileTranscriber {
             }
         }
         double audioSeconds = samples / (double) AudioWindow.SAMPLE_RATE;
+        position.reached(audioSeconds); // the silence after the last window, which no window reports
         return new Transcript(file.toAbsolutePath().toString(), engine, model, language, audioSeconds,
                 (System.nanoTime() - started) / 1e9, answers.size(), List.copyOf(segments));
+    }
+
+    /** The furthest point recognised, reported whenever it moves on; windows may come back out of order. */
+    private static final class Position {
+        private final Path file;
+        private final TranscriptionProgress progress;
+        private volatile double totalSeconds = Double.NaN;
+        private double reached;
+
+        Position(Path file, TranscriptionProgress progress) {
+            this.file = file;
+            this.progress = progress;
+        }
+
+        synchronized void reached(double seconds) {
+            if (seconds > reached) {
+                reached = seconds;
+                progress.heard(file, seconds, totalSeconds);
+            }
+        }
     }
 }

@@ -40,9 +40,16 @@ public final class TranscribeJob implements AutoCloseable {
      *
      * @param files files decoded at once (windows from all of them share the engine's batches)
      * @param batch how windows are grouped for the engine
+     * @param progress hears how far into each file recognition has got
      */
     public record Options(Set<OutputFormat> formats, Path outDir, boolean force, boolean vad, ScanOptions scan,
-            int files, Transcriber.Batching batch, BatchListener listener) {}
+            int files, Transcriber.Batching batch, BatchListener listener, TranscriptionProgress progress) {
+        /** Options that report no position within files. */
+        public Options(Set<OutputFormat> formats, Path outDir, boolean force, boolean vad, ScanOptions scan, int files,
+                Transcriber.Batching batch, BatchListener listener) {
+            this(formats, outDir, force, vad, scan, files, batch, listener, TranscriptionProgress.NONE);
+        }
+    }
 
     /** A file to transcribe, the root it was found under, and what the catalog knew of it. */
     public record Item(ScannedFile file, Path root, KnownFile known, TranscriptRecord previous) {}
@@ -69,7 +76,7 @@ public final class TranscribeJob implements AutoCloseable {
     private final Options options;
     private final Object engineLock = new Object();
     private Transcriber transcriber;
-    private Exception openFailure;
+    private EngineUnavailable openFailure;
 
     public TranscribeJob(Catalog catalog, EngineOptions engineOptions, Options options) {
         this(catalog, () -> SpeechEngine.open(engineOptions), options);
@@ -81,7 +88,11 @@ public final class TranscribeJob implements AutoCloseable {
         this.options = options;
     }
 
-    /** Runs over {@code roots}; results reach {@code output} in scan order. */
+    /**
+     * Runs over {@code roots}; results reach {@code output} in scan order.
+     *
+     * @throws EngineUnavailable when the engine, needed for a file, cannot be opened; the run ends there
+     */
     public Summary run(String arguments, List<Path> roots, Scanner.Problems problems,
             Consumer<? super ItemResult<Item, Outcome>> output) {
         List<Path> distinct = Scanner.distinctRoots(roots);
@@ -104,7 +115,14 @@ public final class TranscribeJob implements AutoCloseable {
                         Outcome outcome = transcribe(item, writer);
                         audioMillis.addAndGet(Math.round(outcome.transcript().audioSeconds() * 1000));
                         return outcome;
-                    }, output);
+                    }, result -> {
+                        // Not this file's failure but the run's: stop here rather than fail every file alike.
+                        if (result instanceof ItemResult.Failed<Item, Outcome> failed
+                                && failed.cause() instanceof EngineUnavailable unavailable) {
+                            throw unavailable;
+                        }
+                        output.accept(result);
+                    });
             writer.flush();
             status = RunRecord.Status.COMPLETED;
             return new Summary(runId, stats, audioMillis.get() / 1000.0, problemCount.get());
@@ -144,6 +162,7 @@ public final class TranscribeJob implements AutoCloseable {
      * engine loads on the first call and is shared by all; {@link #close} releases it.
      *
      * @throws SkipItem if the transcript is current, or the file has no audio
+     * @throws EngineUnavailable if the engine could not be opened (now or on an earlier call)
      */
     public Outcome transcribe(Item item, CatalogWriter writer) throws Exception {
         ScannedFile file = item.file();
@@ -160,7 +179,8 @@ public final class TranscribeJob implements AutoCloseable {
         Transcriber opened = transcriber();
         Transcript transcript;
         try {
-            transcript = opened.transcribe(file.path(), options.vad());
+            transcript = opened.transcribe(file.path(), options.vad(),
+                    options.progress() == null ? TranscriptionProgress.NONE : options.progress());
         } catch (NoAudioStream e) {
             throw new SkipItem("no audio stream");
         } catch (Exception e) {
@@ -203,8 +223,8 @@ public final class TranscribeJob implements AutoCloseable {
                 try {
                     transcriber = Transcriber.over(engineOpener.call(), options.batch());
                 } catch (Exception e) {
-                    openFailure = e;
-                    throw e;
+                    openFailure = new EngineUnavailable(e);
+                    throw openFailure;
                 }
             }
             return transcriber;

@@ -58,7 +58,14 @@ public final class Transcriber implements AutoCloseable {
      * @throws ExecutionException when the engine failed on one of its windows
      */
     public Transcript transcribe(Path file, boolean vad) throws IOException, ExecutionException, InterruptedException {
-        return FileTranscriber.transcribe(file, engine.name(), engine.model(), batcher::submit, windowsAhead, vad);
+        return transcribe(file, vad, TranscriptionProgress.NONE);
+    }
+
+    /** Returns the transcript of {@code file}, telling {@code progress} how far recognition has got. */
+    public Transcript transcribe(Path file, boolean vad, TranscriptionProgress progress)
+            throws IOException, ExecutionException, InterruptedException {
+        return FileTranscriber.transcribe(file, engine.name(), engine.model(), batcher::submit, windowsAhead, vad,
+                progress);
     }
 
     /** Returns the engine's name. */

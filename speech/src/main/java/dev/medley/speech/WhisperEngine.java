@@ -5,6 +5,7 @@ import io.github.givimad.whisperjni.WhisperState;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,8 @@ final class WhisperEngine implements SpeechEngine {
     /**
      * Opens the model that {@code options} name, with one state per worker.
      *
-     * @throws IllegalArgumentException when the model is not there, or an option cannot be honoured (a GPU, an
-     *     unknown language, a beam too wide)
+     * @throws IllegalArgumentException when an option cannot be honoured (a GPU, an unknown language, a beam too wide)
+     * @throws NoSuchFileException when the model is not there
      * @throws IOException when the model file is damaged or whisper.cpp cannot load it
      */
     static SpeechEngine open(EngineOptions options) throws IOException {
@@ -106,18 +107,20 @@ final class WhisperEngine implements SpeechEngine {
      * Returns the file {@code model} names: a path to a file, or a name such as {@code base.en} looked up as
      * {@code ggml-<name>.bin} in {@code modelsDir}.
      */
-    static Path locate(String model, Path modelsDir) {
+    static Path locate(String model, Path modelsDir) throws NoSuchFileException {
         if (isPath(model)) {
             Path file = Path.of(model);
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("no whisper model file at " + file);
+                throw new NoSuchFileException(null, null, "no whisper model file at " + file);
             }
             return file;
         }
         Path file = ModelStore.fileFor(modelsDir, model);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("whisper model '" + model + "' is not in " + modelsDir
-                    + ": run `medley models pull " + model + "`, or pass the path of a ggml model file");
+            // The message reaches the user as it is: it names the command that fetches the model.
+            throw new NoSuchFileException(null, null, "whisper model '" + model + "' is not in "
+                    + modelsDir + ": get it with `medley models pull " + model + "`, or give --model the path of a ggml"
+                    + " model file");
         }
         return file;
     }

@@ -36,7 +36,7 @@ class SphinxAccuracyTest {
                             } catch (Exception e) {
                                 throw new IllegalStateException(e);
                             }
-                        }), 4, true);
+                        }), 4, true, TranscriptionProgress.NONE);
                 ours.add(transcript.text());
             }
         }

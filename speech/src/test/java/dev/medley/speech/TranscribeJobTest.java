@@ -1,17 +1,20 @@
 package dev.medley.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.medley.catalog.Catalog;
 import dev.medley.catalog.CatalogWriter;
 import dev.medley.catalog.FileState;
 import dev.medley.catalog.PathKey;
+import dev.medley.catalog.RunRecord;
 import dev.medley.catalog.TranscriptRecord;
 import dev.medley.core.BatchListener;
 import dev.medley.core.ItemResult;
 import dev.medley.media.ScanOptions;
 import dev.medley.media.sample.SampleMedia;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,5 +151,44 @@ class TranscribeJobTest {
             SampleMedia.write(media, SampleMedia.Format.MP3, Duration.ofSeconds(2), Map.of());
             assertThat(run(catalog, false, null).get(1)).isInstanceOf(ItemResult.Ok.class);
         }
+    }
+
+    @Test
+    void anEngineThatCouldNotOpenFailedEveryFileInsteadOfTheRun() throws Exception {
+        try (Catalog catalog = Catalog.open(dir.resolve("catalog.db"))) {
+            List<ItemResult<TranscribeJob.Item, TranscribeJob.Outcome>> results = new ArrayList<>();
+            TranscribeJob job = new TranscribeJob(catalog, () -> {
+                opened.incrementAndGet();
+                throw new NoSuchFileException(null, null, "whisper model 'base.en' is not in /m: get it with `medley models pull base.en`");
+            }, new TranscribeJob.Options(EnumSet.allOf(OutputFormat.class), null, false, true, ScanOptions.DEFAULT, 3,
+                    Transcriber.Batching.DEFAULT, BatchListener.NONE));
+            assertThatThrownBy(() -> job.run("", List.of(dir.resolve("library")), (p, problem) -> {}, results::add))
+                    .isInstanceOfSatisfying(EngineUnavailable.class, e -> assertThat(e.badOption()).isFalse())
+                    .hasMessageContaining("medley models pull base.en");
+            assertThat(results).isEmpty(); // no file is blamed for it
+            assertThat(opened).hasValue(1); // and the engine was tried once, not once per file
+            assertThat(catalog.runs(1).getFirst().status()).isEqualTo(RunRecord.Status.FAILED);
+        }
+    }
+
+    @Test
+    void transcriptionShowedNoPositionInTheAudio() throws Exception {
+        Map<Path, List<double[]>> heard = new java.util.concurrent.ConcurrentHashMap<>();
+        TranscriptionProgress recording = (file, seconds, total) ->
+                heard.computeIfAbsent(file, f -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                        .add(new double[] {seconds, total});
+        try (Catalog catalog = Catalog.open(dir.resolve("catalog.db"))) {
+            TranscribeJob job = new TranscribeJob(catalog, () -> engine = new FakeSpeechEngine(opened),
+                    new TranscribeJob.Options(EnumSet.of(OutputFormat.TXT), null, false, false, ScanOptions.DEFAULT, 3,
+                            Transcriber.Batching.DEFAULT, BatchListener.NONE, recording));
+            job.run("", List.of(dir.resolve("library")), (p, problem) -> {}, r -> {});
+        }
+        List<double[]> tone = heard.get(library.resolve("a-tone.flac"));
+        assertThat(tone).isNotEmpty();
+        assertThat(tone).extracting(h -> h[0]).isSortedAccordingTo(Double::compare).doesNotHaveDuplicates();
+        assertThat(tone.getLast()[0]).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(tone).allSatisfy(h -> assertThat(h[1]).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.05)));
+        assertThat(heard.get(library.resolve("c-silent.wav")).getLast()[0]).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(heard).doesNotContainKey(library.resolve("d-broken.mp3"));
     }
 }

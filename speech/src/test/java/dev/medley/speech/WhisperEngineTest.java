@@ -127,11 +127,11 @@ class WhisperEngineTest {
     @Test
     void aMissingModelNamesThePullCommand() {
         assertThatThrownBy(() -> SpeechEngine.open(options(1).withModel("base.en")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(java.nio.file.NoSuchFileException.class)
                 .hasMessageContaining("medley models pull base.en")
                 .hasMessageContaining(models.toString());
         assertThatThrownBy(() -> SpeechEngine.open(options(1).withModel(models.resolve("nope.bin").toString())))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(java.nio.file.NoSuchFileException.class)
                 .hasMessageContaining("no whisper model file");
     }
 

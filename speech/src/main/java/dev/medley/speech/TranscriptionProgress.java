@@ -1,0 +1,19 @@
+package dev.medley.speech;
+
+import java.nio.file.Path;
+
+/**
+ * Receives how far into a file recognition has got, for a progress display. Calls come from the
+ * engine's threads, for several files at once; they must be fast and must not throw.
+ */
+@FunctionalInterface
+public interface TranscriptionProgress {
+    /** Ignores every report. */
+    TranscriptionProgress NONE = (file, seconds, totalSeconds) -> {};
+
+    /**
+     * Receives that {@code file} is recognised up to {@code seconds} into its audio, of
+     * {@code totalSeconds} (NaN when the container does not say); reports of a file only go forward.
+     */
+    void heard(Path file, double seconds, double totalSeconds);
+}
