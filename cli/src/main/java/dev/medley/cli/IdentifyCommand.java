@@ -94,27 +94,35 @@ final class IdentifyCommand implements Callable<Integer> {
                     });
             for (Iterator<ScannedFile> files = scanner.walk(roots); files.hasNext(); ) {
                 ScannedFile file = files.next();
-                Map<String, String> tags = tags(catalog, prober, file);
-                Identity identity = identify.identify(file.display(), tags);
-                out.println(common.json ? json(file, identity) : text(file, identity));
+                MediaProbe probe = probe(catalog, prober, file);
+                Identity identity = identify.identify(file.display(), probe.tags() == null ? Map.of() : probe.tags());
+                // Named all the same, from its name and folders; but a file that cannot be read is a failed item.
+                String error = probe.ok() ? null : probe.error();
+                if (error != null) {
+                    problems[0]++;
+                    System.err.println("medley: " + file.display() + ": " + error);
+                }
+                out.println(common.json ? json(file, identity, error) : text(file, identity, error));
             }
         }
         out.flush();
         return problems[0] > 0 ? 1 : 0;
     }
 
-    // Tags from the catalog's probe when it is current; else from a probe now (not recorded).
-    private static Map<String, String> tags(Catalog catalog, Prober prober, ScannedFile file) {
+    // The catalog's probe when it is current; else a probe now (not recorded).
+    private static MediaProbe probe(Catalog catalog, Prober prober, ScannedFile file) {
         KnownFile known = catalog.lookup(file.key()).orElse(null);
-        MediaProbe probe = known != null && known.probeIsCurrent(file.size(), file.mtimeNanos())
+        return known != null && known.probeIsCurrent(file.size(), file.mtimeNanos())
                 ? ProbeJson.read(known.probe().resultJson())
                 : prober.probe(file.path());
-        return probe.tags() == null ? Map.of() : probe.tags();
     }
 
-    private static String json(ScannedFile file, Identity identity) throws IOException {
+    private static String json(ScannedFile file, Identity identity, String error) throws IOException {
         ObjectNode line = (ObjectNode) Jobs.JSON.readTree(MediaJson.toJson(identity));
         line.put("path", file.display());
+        if (error != null) {
+            line.put("error", error);
+        }
         ObjectNode sources = line.putObject("sources");
         identity.provenance().forEach((field, provenance) -> {
             ObjectNode entry = sources.putObject(field.key());
@@ -124,8 +132,8 @@ final class IdentifyCommand implements Callable<Integer> {
         return Jobs.JSON.writeValueAsString(line);
     }
 
-    private static String text(ScannedFile file, Identity identity) {
+    private static String text(ScannedFile file, Identity identity, String error) {
         return identity.name().kind().name().toLowerCase(Locale.ROOT) + "  " + MediaJson.toJson(identity) + "  "
-                + file.display();
+                + file.display() + (error == null ? "" : "  (cannot read: " + error + ")");
     }
 }

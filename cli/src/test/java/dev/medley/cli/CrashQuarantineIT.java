@@ -176,4 +176,27 @@ class CrashQuarantineIT {
         Run clean = new Run(rerun.exitCode(), rerun.stdout(), rerun.stderr());
         assertThat(clean.lines()).hasSize(FILES).allSatisfy(line -> assertThat(line.get("ok").asBoolean()).isTrue());
     }
+
+    @Test
+    void ctrlCToTheLauncherStopsMedleyInOrderAndEndsWith130() throws Exception {
+        // The launcher runs the JVM as a child it can watch for crashes; a signal to it must still stop Medley.
+        try (FakeTranscriptionService server = FakeTranscriptionService.start(300)) {
+            ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("medley").toString(), "transcribe",
+                    library.toString(), "--engine", "remote", "--endpoint", server.endpoint().toString(), "--workers",
+                    "1", "--json").directory(cwd.toFile());
+            builder.environment().put("XDG_DATA_HOME", data.toString());
+            builder.environment().put("MEDLEY_CATALOG", dir.resolve("catalog.db").toString());
+            Process launcher = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(launcher.getErrorStream()));
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(launcher.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                assertThat(out.readLine()).as("a first result: the run is under way").isNotNull();
+                assertThat(new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor()).isZero();
+                assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(launcher.exitValue()).isEqualTo(130);
+            assertThat(err.join()).contains("interrupted").contains("run the same command again to resume")
+                    .doesNotContain("crashed");
+        }
+    }
 }

@@ -64,8 +64,12 @@ class DamagedInputsIT {
 
             MedleyProcess.Result identify = MedleyProcess.run("identify", incoming.toString(), "--json", "--catalog",
                     catalog);
-            assertThat(identify.exitCode()).as(identify.stderr()).isIn(0, 1);
-            assertThat(lines(identify.stdout())).hasSize(4);
+            assertThat(identify.exitCode()).as(identify.stderr()).isEqualTo(1);
+            List<JsonNode> identities = lines(identify.stdout());
+            assertThat(identities).hasSize(4);
+            assertThat(identities).filteredOn(i -> i.has("error")).hasSize(3)
+                    .allSatisfy(i -> assertThat(i.get("error").asText()).startsWith("not a media file: a playlist"));
+            assertThat(identify.stderr()).contains("self.mkv", "ping.mkv", "pong.mkv");
 
             MedleyProcess.Result process = MedleyProcess.run("process", incoming.toString(), "--to",
                     dir.resolve("library").toString(), "--catalog", catalog);
