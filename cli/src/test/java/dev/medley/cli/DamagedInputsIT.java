@@ -122,4 +122,26 @@ class DamagedInputsIT {
         }
         assertThat(talks.resolve("x.txt")).doesNotExist();
     }
+
+    @Test
+    void namesThatAreNotUtf8PrintedTheSameAndAreNowEachTheirOwn() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("latin1"));
+        Path source = incoming.resolve("Good Song.flac");
+        for (String name : List.of("caf\uDCE9.flac", "caf\uDCE8.flac")) { // Bytes 0xE9 and 0xE8 alone: not UTF-8.
+            Files.copy(source, dev.medley.core.RawPaths.resolve(folder, name));
+        }
+        MedleyProcess.Result result = MedleyProcess.run("probe", folder.toString(), "--json", "--catalog", catalog);
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(lines(result.stdout())).extracting(l -> l.get("path").asText())
+                .containsExactly(folder + "/caf\\xe8.flac", folder + "/caf\\xe9.flac");
+        try (FakeTranscriptionService server = FakeTranscriptionService.start(0)) {
+            MedleyProcess.Result transcribe = MedleyProcess.run("transcribe", folder.toString(), "--engine", "remote",
+                    "--endpoint", server.endpoint().toString(), "--json", "--catalog", catalog, "--format", "txt");
+            assertThat(transcribe.exitCode()).as(transcribe.stderr()).isZero();
+            assertThat(lines(transcribe.stdout())).extracting(l -> l.get("path").asText())
+                    .containsExactly(folder + "/caf\\xe8.flac", folder + "/caf\\xe9.flac");
+        }
+        assertThat(dev.medley.core.RawPaths.resolve(folder, "caf\uDCE9.txt")).isRegularFile();
+        assertThat(dev.medley.core.RawPaths.resolve(folder, "caf\uDCE8.txt")).isRegularFile();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.medley.media;
 
+import dev.medley.core.RawPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ record ProbeTarget(Path absolute, long size, MediaProbe refusal) {
 
     static ProbeTarget of(Path file, String prober) {
         Path absolute = file.toAbsolutePath();
-        String path = absolute.toString();
+        String path = RawPaths.display(absolute);
         long size;
         try {
             size = Files.size(absolute);
@@ -30,8 +31,8 @@ record ProbeTarget(Path absolute, long size, MediaProbe refusal) {
         return new ProbeTarget(absolute, size, null);
     }
 
-    /** Returns the path as text, as probes report it. */
+    /** Returns the path as text, as probes report it: bytes that are not UTF-8 as {@code \xNN}. */
     String path() {
-        return absolute.toString();
+        return RawPaths.display(absolute);
     }
 }

@@ -1,5 +1,6 @@
 package dev.medley.speech;
 
+import dev.medley.core.RawPaths;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.function.Function;
  * bounded however long the file; windows of many files share the engine's batches.
  */
 final class FileTranscriber {
+    private static final java.util.concurrent.atomic.AtomicLong TRANSCRIPTIONS = new java.util.concurrent.atomic.AtomicLong();
+
     private FileTranscriber() {}
 
     /**
@@ -39,7 +42,10 @@ final class FileTranscriber {
         long samples;
         try (AudioDecoder decoder = AudioDecoder.open(file)) {
             position.totalSeconds = decoder.durationSeconds();
-            SpeechWindower windower = new SpeechWindower(file.toString(), vad, window -> {
+            // Window ids must be unique among all files in flight: answers are matched to windows by id,
+            // and two paths can read the same as text (names that are not UTF-8).
+            String idPrefix = RawPaths.display(file.toAbsolutePath()) + "@" + TRANSCRIPTIONS.incrementAndGet();
+            SpeechWindower windower = new SpeechWindower(idPrefix, vad, window -> {
                 try {
                     ahead.acquire();
                 } catch (InterruptedException e) {
@@ -85,7 +91,7 @@ final class FileTranscriber {
         }
         double audioSeconds = samples / (double) AudioWindow.SAMPLE_RATE;
         position.reached(audioSeconds); // the silence after the last window, which no window reports
-        return new Transcript(file.toAbsolutePath().toString(), engine, model, language, audioSeconds,
+        return new Transcript(RawPaths.display(file.toAbsolutePath()), engine, model, language, audioSeconds,
                 (System.nanoTime() - started) / 1e9, answers.size(), List.copyOf(segments));
     }
 
