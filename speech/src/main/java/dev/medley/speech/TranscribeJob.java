@@ -75,6 +75,7 @@ public final class TranscribeJob implements AutoCloseable {
     private final java.util.concurrent.Callable<SpeechEngine> engineOpener;
     private final Options options;
     private final Object engineLock = new Object();
+    private final TranscriptFiles.SharedStems stems = new TranscriptFiles.SharedStems();
     private Transcriber transcriber;
     private EngineUnavailable openFailure;
 
@@ -168,7 +169,8 @@ public final class TranscribeJob implements AutoCloseable {
         ScannedFile file = item.file();
         List<OutputFormat> formats = List.copyOf(options.formats());
         List<Path> targets = formats.stream()
-                .map(format -> TranscriptFiles.target(file.path(), item.root(), options.outDir(), format)).toList();
+                .map(format -> TranscriptFiles.target(file.path(), item.root(), options.outDir(), format, stems))
+                .toList();
         TranscriptRecord previous = item.previous();
         if (!options.force() && previous != null && previous.ok() && previous.isCurrent(file.size(), file.mtimeNanos())
                 && TranscriptFiles.allExist(targets)) {

@@ -15,8 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -39,8 +43,13 @@ final class TranscriptFiles {
 
     /** Returns where the {@code format} file of {@code media} goes. */
     static Path target(Path media, Path root, Path outDir, OutputFormat format) {
+        return target(media, root, outDir, format, new SharedStems());
+    }
+
+    /** Returns where the {@code format} file of {@code media} goes, judging shared stems with {@code stems}. */
+    static Path target(Path media, Path root, Path outDir, OutputFormat format, SharedStems stems) {
         String name = RawPaths.name(media);
-        String base = stemIsShared(media) ? name : stem(name);
+        String base = stems.isShared(media) ? name : stem(name);
         Path folder = media.getParent();
         if (outDir != null) {
             Path relative = root.equals(media) ? Path.of("") : root.relativize(media.getParent());
@@ -54,26 +63,54 @@ final class TranscriptFiles {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    // Whether another media file in the same folder has the same stem (compared without case, as
-    // some file systems do): then stem-named transcripts would collide.
-    private static boolean stemIsShared(Path media) {
-        Path folder = media.getParent();
-        String stem = stem(RawPaths.name(media)).toLowerCase(Locale.ROOT);
-        if (folder == null) {
-            return false;
-        }
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(folder)) {
-            for (Path sibling : siblings) {
-                String name = RawPaths.name(sibling);
-                if (!sibling.equals(media) && MediaSniffer.hasMediaExtension(name)
-                        && stem(name).toLowerCase(Locale.ROOT).equals(stem)) {
-                    return true;
+    /**
+     * Tells whether another media file in the same folder has a media file's stem (compared without
+     * case, as some file systems compare names): stem-named transcripts would then collide. Each
+     * folder is listed once and only its shared stems are kept, for the last few folders asked
+     * about: files arrive folder by folder, and a folder of 100,000 files is not listed 100,000 times.
+     */
+    static final class SharedStems {
+        private static final int FOLDERS_KEPT = 8;
+        private final Map<Path, Set<String>> byFolder = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Path, Set<String>> eldest) {
+                return size() > FOLDERS_KEPT;
+            }
+        };
+
+        boolean isShared(Path media) {
+            Path folder = media.getParent();
+            if (folder == null) {
+                return false;
+            }
+            Set<String> shared;
+            synchronized (byFolder) {
+                shared = byFolder.get(folder);
+            }
+            if (shared == null) {
+                shared = list(folder);
+                synchronized (byFolder) {
+                    byFolder.put(folder, shared);
                 }
             }
-        } catch (IOException e) {
-            return false; // An unlistable folder: the media file itself was readable, so keep the plain name.
+            return shared.contains(stem(RawPaths.name(media)).toLowerCase(Locale.ROOT));
         }
-        return false;
+
+        private static Set<String> list(Path folder) {
+            Set<String> seen = new HashSet<>();
+            Set<String> shared = new HashSet<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    String name = RawPaths.name(entry);
+                    if (MediaSniffer.hasMediaExtension(name) && !seen.add(stem(name).toLowerCase(Locale.ROOT))) {
+                        shared.add(stem(name).toLowerCase(Locale.ROOT));
+                    }
+                }
+            } catch (IOException e) {
+                // An unlistable folder: the media file itself was readable, so keep plain names.
+            }
+            return Set.copyOf(shared);
+        }
     }
 
     /** Returns the targets that all exist. */
