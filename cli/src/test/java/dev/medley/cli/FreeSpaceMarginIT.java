@@ -3,13 +3,13 @@ package dev.medley.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.medley.media.Tmpfs;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,22 +25,20 @@ class FreeSpaceMarginIT {
     private static final int MB = 1_000_000;
 
     @TempDir Path dir;
-    private Path mounted;
+    private Tmpfs mounted;
 
     @AfterEach
     void unmount() throws Exception {
         if (mounted != null) {
-            new ProcessBuilder("umount", mounted.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+            mounted.close();
         }
     }
 
     @Test
     void aSmallDiskTakesCopiesThatLeaveOnePercentOfItFreeAndARefusalNamesTheMargin() throws Exception {
-        Path small = Files.createDirectories(dir.resolve("small"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=20m", "medley-small", small.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assumeTrue(mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0, "cannot mount a small tmpfs here");
-        mounted = small;
+        mounted = Tmpfs.mount(dir.resolve("small"), "20m").orElse(null);
+        assumeTrue(mounted != null, "cannot mount a small tmpfs here");
+        Path small = mounted.path();
         Path library = small.resolve("lib");
         String catalog = dir.resolve("catalog.db").toString();
 

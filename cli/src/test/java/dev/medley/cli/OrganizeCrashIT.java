@@ -2,6 +2,7 @@ package dev.medley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.medley.media.Tmpfs;
 import dev.medley.media.sample.SampleMedia;
 import dev.medley.organize.ContentHash;
 import java.io.IOException;
@@ -35,12 +36,12 @@ class OrganizeCrashIT {
     private static final int EPISODES = 40;
 
     @TempDir Path dir;
-    private Path mounted;
+    private Tmpfs mounted;
 
     @AfterEach
     void unmount() throws Exception {
         if (mounted != null) {
-            new ProcessBuilder("umount", mounted.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+            mounted.close();
         }
     }
 
@@ -208,13 +209,9 @@ class OrganizeCrashIT {
     /** Returns a folder on a file system other than the test's: a tmpfs mounted here, else /dev/shm; null if neither. */
     private Path secondFileSystem() throws Exception {
         Object here = Files.getAttribute(dir, "unix:dev");
-        Path mountPoint = Files.createDirectories(dir.resolve("tmpfs"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1g", "medley-test", mountPoint.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0
-                && !Files.getAttribute(mountPoint, "unix:dev").equals(here)) {
-            mounted = mountPoint;
-            return mountPoint;
+        mounted = Tmpfs.mount(dir.resolve("tmpfs"), "1g").orElse(null);
+        if (mounted != null && !Files.getAttribute(mounted.path(), "unix:dev").equals(here)) {
+            return mounted.path();
         }
         Path shm = Path.of("/dev/shm");
         if (Files.isDirectory(shm) && Files.isWritable(shm) && !Files.getAttribute(shm, "unix:dev").equals(here)) {

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.medley.media.Tmpfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,10 +67,10 @@ class TranscriptFilesTest {
     @Test
     void aFullDiskLeavesNoPartialTranscriptAndTheErrorNamesTheFile() throws Exception {
         // Needs a small file system of its own: a tmpfs, where the test may mount one.
-        Path small = Files.createDirectories(dir.resolve("small"));
-        assumeTrue(mount(small), "cannot mount a small tmpfs here");
-        try {
-            Path filler = small.resolve("filler");
+        Optional<Tmpfs> mounted = Tmpfs.mount(dir.resolve("small"), "64k");
+        assumeTrue(mounted.isPresent(), "cannot mount a small tmpfs here");
+        try (Tmpfs small = mounted.get()) {
+            Path filler = small.path().resolve("filler");
             try (var out = Files.newOutputStream(filler)) {
                 byte[] block = new byte[4096];
                 while (true) {
@@ -78,28 +79,15 @@ class TranscriptFilesTest {
             } catch (IOException full) {
                 // The disk is full.
             }
-            Path target = small.resolve("talk.txt");
+            Path target = small.path().resolve("talk.txt");
             assertThatThrownBy(() -> TranscriptFiles.writeAtomically(target, "words ".repeat(20_000)))
                     .isInstanceOf(IOException.class)
                     .hasMessageStartingWith("cannot write " + target + ": ")
                     .hasMessageContaining("space");
             assertThat(target).doesNotExist();
-            try (var left = Files.list(small)) {
+            try (var left = Files.list(small.path())) {
                 assertThat(left).containsExactly(filler);
             }
-        } finally {
-            new ProcessBuilder("umount", small.toString()).start().waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static boolean mount(Path folder) throws InterruptedException {
-        try {
-            Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder.toString())
-                    .redirectErrorStream(true).start();
-            mount.getInputStream().readAllBytes();
-            return mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
