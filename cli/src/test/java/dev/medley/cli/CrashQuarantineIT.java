@@ -3,7 +3,6 @@ package dev.medley.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medley.media.sample.SampleMedia;
 import dev.medley.speech.FakeTranscriptionService;
 import java.io.File;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashQuarantineIT {
     private static final Path ROOT = Path.of(System.getProperty("medley.root", "..")).toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FILES = 40;
 
     @TempDir Path dir;
@@ -57,13 +54,7 @@ class CrashQuarantineIT {
 
     private record Run(int exitCode, String stdout, String stderr) {
         List<JsonNode> lines() throws IOException {
-            List<JsonNode> nodes = new ArrayList<>();
-            for (String line : stdout.split("\n")) {
-                if (!line.isBlank()) {
-                    nodes.add(JSON.readTree(line)); // Every line of stdout is JSON: no crash report among them.
-                }
-            }
-            return nodes;
+            return MedleyProcess.jsonLines(stdout); // Every line of stdout is JSON: no crash report among them.
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medley.media.TestMedia;
 import dev.medley.media.sample.SampleMedia;
 import dev.medley.speech.FakeTranscriptionService;
@@ -13,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Files that once killed the JVM or lost results, through the packaged command: each is one failed item now. */
 class DamagedInputsIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir Path dir;
     private Path incoming;
     private String catalog;
@@ -41,13 +37,7 @@ class DamagedInputsIT {
     }
 
     private static List<JsonNode> lines(String stdout) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : stdout.split("\n")) {
-            if (!line.isBlank()) {
-                nodes.add(JSON.readTree(line));
-            }
-        }
-        return nodes;
+        return MedleyProcess.jsonLines(stdout);
     }
 
     @Test

@@ -14,6 +14,24 @@ final class MedleyProcess {
         List<String> lines() {
             return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
         }
+
+        /** Returns stdout's lines as JSON, each parsed (a line that is not JSON fails the test). */
+        List<com.fasterxml.jackson.databind.JsonNode> json() throws IOException {
+            return jsonLines(stdout);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Returns the non-blank lines of {@code text} parsed as JSON. */
+    static List<com.fasterxml.jackson.databind.JsonNode> jsonLines(String text) throws IOException {
+        List<com.fasterxml.jackson.databind.JsonNode> nodes = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
     }
 
     private MedleyProcess() {}

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +30,8 @@ class TranscribeCommandIT {
 
     @TempDir Path dir;
 
-    private static List<JsonNode> lines(String stdout) throws Exception {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : stdout.split("\n")) {
-            if (!line.isBlank()) {
-                nodes.add(JSON.readTree(line));
-            }
-        }
-        return nodes;
+    private static List<JsonNode> lines(String stdout) throws java.io.IOException {
+        return MedleyProcess.jsonLines(stdout);
     }
 
     @Test
