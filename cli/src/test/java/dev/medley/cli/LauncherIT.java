@@ -76,4 +76,21 @@ class LauncherIT {
         assertThat(result[1]).isEmpty();
         assertThat(result[2]).contains("no such file or folder: /no/such/folder");
     }
+
+    @Test
+    void standardInputReachesMedleyThroughTheLauncher() throws Exception {
+        // The launcher runs the JVM in the background, where a script's command reads /dev/null unless told.
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("medley").toString(), "identify", "--stdin", "--json");
+        Process process = builder.start();
+        try (var in = process.getOutputStream()) {
+            in.write("The.Show.S01E02.720p.mkv\nFilm.Title.2018.1080p.mkv\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(out.lines().toList()).hasSize(2).satisfies(lines -> {
+            assertThat(lines.get(0)).contains("\"The Show\"");
+            assertThat(lines.get(1)).contains("\"Film Title\"");
+        });
+    }
 }
