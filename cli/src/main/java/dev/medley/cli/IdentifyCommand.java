@@ -12,6 +12,7 @@ import dev.medley.media.Scanner;
 import dev.medley.metadata.Identify;
 import dev.medley.metadata.Identity;
 import dev.medley.metadata.MediaJson;
+import dev.medley.metadata.MediaName;
 import dev.medley.metadata.MediaNames;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -70,15 +71,7 @@ final class IdentifyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "give PATH... or --stdin, not both or neither");
         }
         if (stdin) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    var name = MediaNames.parse(line.strip());
-                    out.println(common.json ? MediaJson.toJson(name) : name.kind().key() + "\t" + MediaJson.toJson(name));
-                }
-            }
-            out.flush();
-            return 0;
+            return names(new InputStreamReader(System.in, StandardCharsets.UTF_8), out);
         }
         ScanOptionsMixin scan = new ScanOptionsMixin();
         scan.paths = paths;
@@ -107,6 +100,46 @@ final class IdentifyCommand implements Callable<Integer> {
         }
         out.flush();
         return problems[0] > 0 ? 1 : 0;
+    }
+
+    /**
+     * Reads one name a line and prints one line for each, in order: a blank line too (an "other"
+     * reading with an error), so that the output lines up with the input. Lines end at a line feed
+     * (a carriage return before it belongs to the line ending); each input is echoed as given.
+     */
+    private int names(java.io.Reader reader, PrintWriter out) throws IOException {
+        BufferedReader in = new BufferedReader(reader, 1 << 16);
+        StringBuilder line = new StringBuilder(256);
+        boolean any = false;
+        for (int c = in.read(); ; c = in.read()) {
+            if (c == '\n' || (c < 0 && any)) {
+                int length = line.length();
+                String name = length > 0 && line.charAt(length - 1) == '\r' && c == '\n'
+                        ? line.substring(0, length - 1) : line.toString();
+                out.println(nameLine(name));
+                line.setLength(0);
+                any = false;
+            } else if (c >= 0) {
+                line.append((char) c);
+                any = true;
+            }
+            if (c < 0) {
+                break;
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String nameLine(String input) throws IOException {
+        MediaName name = MediaNames.parse(input);
+        String json = MediaJson.toJson(name);
+        if (input.isBlank()) {
+            ObjectNode line = (ObjectNode) Jobs.JSON.readTree(json);
+            line.put("error", "empty name");
+            json = Jobs.JSON.writeValueAsString(line);
+        }
+        return common.json ? json : name.kind().key() + "\t" + json;
     }
 
     // The catalog's probe when it is current; else a probe now (not recorded).

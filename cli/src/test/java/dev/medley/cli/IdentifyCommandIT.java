@@ -46,6 +46,31 @@ class IdentifyCommandIT {
     }
 
     @Test
+    void stdinGivesExactlyOneLinePerInputLineBlankOnesIncludedAndEchoesEachInputAsGiven() throws Exception {
+        // Blank lines were skipped and inputs trimmed, so answers no longer lined up with the lines given.
+        List<String> names = List.of("  The.Show.S01E02.mkv  ", "", "   ", "Film.Title.2018.1080p.mkv", "\t",
+                "Artist - Song.mp3", "", "trailing line without a newline");
+        Process process = MedleyProcess.builder(List.of(), "identify", "--stdin", "--json").start();
+        try (var in = process.getOutputStream()) {
+            // Windows line endings on some lines: the carriage return belongs to the line ending.
+            in.write((names.get(0) + "\r\n" + String.join("\n", names.subList(1, names.size()))).getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        List<JsonNode> lines = MedleyProcess.jsonLines(out);
+        assertThat(out.split("\n", -1)).hasSize(names.size() + 1); // one line each, each ended
+        assertThat(lines).extracting(l -> l.get("input").asText()).containsExactlyElementsOf(names);
+        assertThat(lines).allSatisfy(l -> assertThat(l.get("confidence").asDouble()).isBetween(0.0, 1.0));
+        for (int i : new int[] {1, 2, 4, 6}) {
+            assertThat(lines.get(i).get("kind").asText()).isEqualTo("other");
+            assertThat(lines.get(i).get("error").asText()).isEqualTo("empty name");
+        }
+        assertThat(lines.get(0).get("title").asText()).isEqualTo("The Show");
+        assertThat(lines.get(0).get("confidence").asDouble()).isGreaterThanOrEqualTo(0.8);
+        assertThat(lines.get(3).get("kind").asText()).isEqualTo("movie");
+    }
+
+    @Test
     void tagsFromId3VorbisAndMp4AreReportedWithSourceTag() throws Exception {
         Path music = Files.createDirectories(dir.resolve("unsorted"));
         Map<String, String> tags = Map.of("artist", "Nina Kraft", "album", "Night Lines", "title", "Blue Hour",

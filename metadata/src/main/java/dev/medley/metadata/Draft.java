@@ -36,6 +36,7 @@ final class Draft {
     Integer disc;
     String featuring;
     String version;
+    String sideFile;
 
     /** Says whether the name carries episode numbering, a season, an air date or an anime special. */
     boolean episodic;
@@ -46,6 +47,8 @@ final class Draft {
 
     final Set<Field> fromFolder = EnumSet.noneOf(Field.class);
     final Set<Field> guessed = EnumSet.noneOf(Field.class);
+    /** Fields that tags gave or confirmed: the surest evidence there is. */
+    final Set<Field> fromTags = EnumSet.noneOf(Field.class);
 
     /** Says whether the name told anything a folder could not: numbering, a year or release words. */
     boolean informative() {
@@ -112,6 +115,7 @@ final class Draft {
         List<Integer> eps = List.of(boxed);
         return new MediaName(input, kind, title, year, season, eps, absoluteEpisode, date, episodeTitle, part,
                 extra, edition, screenSize, source, videoCodec, audioCodec, releaseGroup, language,
-                subtitleLanguage, artist, albumArtist, album, track, disc, featuring, version);
+                subtitleLanguage, artist, albumArtist, album, track, disc, featuring, version, sideFile,
+                Confidence.overall(this));
     }
 }

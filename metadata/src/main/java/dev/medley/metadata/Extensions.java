@@ -18,6 +18,11 @@ final class Extensions {
             "cue", "log", "m3u", "m3u8", "sfv", "nzb", "torrent", "par2", "rar", "zip", "7z", "exe", "db", "xml",
             "json", "html", "md5", "lrc", "url", "bmp", "tif", "tiff");
 
+    /** Files that describe or come with a release and are named like it: typed by that name. */
+    private static final Set<String> SIDE_FILES = Set.of("nfo", "torrent", "nzb", "sfv", "par2", "md5", "txt", "url");
+    /** Audio extensions that are also codec words a video release name may end with ("...BluRay.AAC"). */
+    private static final Set<String> CODEC_WORDS = Set.of("mp3", "aac", "flac", "opus", "alac", "wma", "mp2");
+
     private static final Map<String, Type> TYPES = new HashMap<>(128);
 
     static {
@@ -53,5 +58,15 @@ final class Extensions {
 
     static Type type(String ext) {
         return TYPES.getOrDefault(ext, Type.NONE);
+    }
+
+    /** Says whether files of this extension come with media and are named after it (NFO, torrent, subtitles). */
+    static boolean sideFile(String ext) {
+        return SIDE_FILES.contains(ext) || type(ext) == Type.SUBTITLE;
+    }
+
+    /** Says whether this audio extension is also a codec word that can end a release name. */
+    static boolean codecWord(String ext) {
+        return CODEC_WORDS.contains(ext);
     }
 }

@@ -74,6 +74,9 @@ public final class Identify {
             d.kind = tagKind;
             provenance.put(Field.KIND, new Identity.Provenance(Identity.Source.TAG, TAG));
         }
+        if (tagKind != null && tagKind == d.kind) {
+            d.fromTags.add(Field.KIND);
+        }
         Merge m = new Merge(d, provenance, options.tagsWin());
         switch (d.kind) {
             case EPISODE -> {
@@ -118,12 +121,15 @@ public final class Identify {
             Object name = d.get(f);
             if (name == null) {
                 d.set(f, tag);
+                d.fromTags.add(f);
                 provenance.put(f, new Identity.Provenance(Identity.Source.TAG, TAG));
             } else if (same(name, tag)) {
                 Identity.Provenance p = provenance.get(f);
+                d.fromTags.add(f);
                 provenance.put(f, new Identity.Provenance(tagsWin ? Identity.Source.TAG : p.source(), AGREED));
             } else if (tagsWin) {
                 d.set(f, tag);
+                d.fromTags.add(f);
                 provenance.put(f, new Identity.Provenance(Identity.Source.TAG, TAG));
             }
         }

@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>{@code season}, {@code year}, {@code track}, {@code disc}, {@code part} and
  * {@code absoluteEpisode} are integers; {@code episode} is an integer, or a list of integers for a
- * multi-episode file; {@code date} is an ISO date string.
+ * multi-episode file; {@code date} is an ISO date string; {@code confidence}, always present, is the
+ * reading's overall confidence rounded to two decimals.
  */
 public final class MediaJson {
     private MediaJson() {}
@@ -48,6 +49,9 @@ public final class MediaJson {
         number(b, Field.DISC.key(), name.disc());
         string(b, Field.FEATURING.key(), name.featuring());
         string(b, Field.VERSION.key(), name.version());
+        string(b, "sideFile", name.sideFile());
+        key(b, "confidence");
+        b.append(Math.round(name.confidence() * 100) / 100.0);
         return b.append('}').toString();
     }
 

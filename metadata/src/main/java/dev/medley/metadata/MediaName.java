@@ -35,6 +35,10 @@ import java.util.Objects;
  * @param disc the disc number
  * @param featuring the artists featured on a track ("feat. X")
  * @param version the version of a track: Remix, Live, Acoustic, Radio Edit, ...
+ * @param sideFile the extension of a file that describes or accompanies media rather than being
+ *     it ("nfo", "torrent", "srt"), when the name is one; its other fields are the media's
+ * @param confidence how sure the reading as a whole is, from 0 to 1: at 0.8 or more it is right
+ *     nearly always (see {@link Confidence}); lower readings deserve a second look
  */
 public record MediaName(
         String input,
@@ -62,13 +66,18 @@ public record MediaName(
         Integer track,
         Integer disc,
         String featuring,
-        String version) {
+        String version,
+        String sideFile,
+        double confidence) {
 
     /** Checks the fields that are never null and freezes the episode list. */
     public MediaName {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(kind, "kind");
         episodes = episodes == null ? List.of() : List.copyOf(episodes);
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must lie in 0..1: " + confidence);
+        }
     }
 
     /** Returns the first episode number, or null when there is none. */

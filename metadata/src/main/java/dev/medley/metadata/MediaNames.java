@@ -24,14 +24,20 @@ public final class MediaNames {
      * @throws NullPointerException if {@code pathOrName} is null
      */
     public static MediaName parse(String pathOrName) {
-        return draft(pathOrName).toName(pathOrName);
+        // The reading ignores spaces around the name; the name is echoed exactly as given.
+        return draft(pathOrName.strip()).toName(pathOrName);
     }
 
     /** Returns the parse with notes on where each field came from, for {@link Identify}. */
     static Draft draft(String pathOrName) {
         Objects.requireNonNull(pathOrName, "pathOrName");
         PathName path = PathName.split(pathOrName);
+        if (Extensions.type(path.extension()) == Extensions.Type.AUDIO && Extensions.codecWord(path.extension())
+                && videoRelease(path.name() + "." + path.extension())) {
+            path = path.withoutExtension(); // "Film.2019.1080p.BluRay.AAC": a codec word, not a file type
+        }
         Extensions.Type type = Extensions.type(path.extension());
+        String sideFile = Extensions.sideFile(path.extension()) ? path.extension() : null;
         String name = path.name();
         String subtitle = null;
         if (type == Extensions.Type.SUBTITLE) {
@@ -61,7 +67,7 @@ public final class MediaNames {
         if (subtitle != null) {
             d.subtitleLanguage = subtitle;
         }
-        boolean video = type == Extensions.Type.VIDEO || type == Extensions.Type.SUBTITLE;
+        boolean video = type == Extensions.Type.VIDEO || sideFile != null;
         if (!d.episodic && d.technical == 0 && (type == Extensions.Type.NONE
                 || (type == Extensions.Type.VIDEO && d.year == null && MusicParser.looksLikeMusicVideo(name)))
                 && MusicParser.looksLikeMusic(name)) {
@@ -72,10 +78,20 @@ public final class MediaNames {
             boolean release = type == Extensions.Type.NONE && ownTitle && looksLikeRelease(name);
             d.kind = release ? MediaKind.MOVIE : MediaKind.OTHER;
         }
-        if (type == Extensions.Type.OTHER) {
-            d.kind = MediaKind.OTHER;
+        if (type == Extensions.Type.OTHER && (sideFile == null || !d.informative())) {
+            d.kind = MediaKind.OTHER; // "notes.txt" names nothing; "Film.2010.1080p.nfo" names a film
         }
+        d.sideFile = sideFile;
         return d;
+    }
+
+    /**
+     * Says whether a name reads as a video release: explicit numbering, a video codec, or a frame
+     * size with a video source ("Song (Official Video) [4K]" is still a song).
+     */
+    private static boolean videoRelease(String name) {
+        Draft d = VideoParser.parse(name);
+        return d.strong || d.videoCodec != null || (d.screenSize != null && d.source != null);
     }
 
     /** Says whether an extension-less name without release words still reads as a release: "[Group] Title [CRC]". */

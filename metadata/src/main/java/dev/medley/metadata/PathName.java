@@ -73,6 +73,11 @@ record PathName(List<String> folders, String name, String extension) {
                 && Vocabulary.isLanguage(s.substring(i + 1, b).toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /** Returns this path with its extension read back as part of the name. */
+    PathName withoutExtension() {
+        return extension.isEmpty() ? this : new PathName(folders, name + "." + extension, "");
+    }
+
     /** Returns the nearest folder, or null. */
     String parent() {
         return folders.isEmpty() ? null : folders.get(folders.size() - 1);

@@ -118,6 +118,16 @@ class CorpusAccuracyTest {
         return accuracy;
     }
 
+    /** Says whether every field the case asserts is right, as score.py judges. */
+    static boolean allRight(Case c, MediaName n) {
+        for (String f : FIELDS) {
+            if (c.expected().containsKey(f) && !right(f, c.expected().get(f), n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean right(String field, Object expected, MediaName n) {
         return switch (field) {
             case "type" -> n.kind().key().equals(expected);

@@ -55,6 +55,19 @@ record Expectation(String input, Map<String, String> fields) {
         }
     }
 
+    /** Returns the fields of {@code n} that differ from this case's, as "field: wanted X, got Y". */
+    List<String> mismatches(MediaName n) {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            String want = e.getValue().equals("-") ? null : e.getValue();
+            String got = actual(n, e.getKey());
+            if (!java.util.Objects.equals(want, got)) {
+                wrong.add(e.getKey() + ": wanted " + want + ", got " + got);
+            }
+        }
+        return wrong;
+    }
+
     private static String actual(MediaName n, String field) {
         Object v = switch (field) {
             case "kind" -> n.kind().key();
@@ -82,6 +95,7 @@ record Expectation(String input, Map<String, String> fields) {
             case "disc" -> n.disc();
             case "featuring" -> n.featuring();
             case "version" -> n.version();
+            case "sideFile" -> n.sideFile();
             default -> throw new IllegalArgumentException("unknown field " + field);
         };
         return v == null ? null : v.toString();

@@ -130,6 +130,6 @@ class IdentifyTest {
         Identity id = Identify.DEFAULT.identify("01 - Track.mp3", Map.of("artist", "A \"quoted\" name", "track", "7"));
         assertThat(MediaJson.toJson(id)).isEqualTo(
                 "{\"input\":\"01 - Track.mp3\",\"kind\":\"music\",\"title\":\"Track\",\"artist\":\"A \\\"quoted\\\" name\","
-                        + "\"track\":7}");
+                        + "\"track\":7,\"confidence\":0.86}");
     }
 }

@@ -13,7 +13,7 @@ class MediaJsonTest {
         String json = MediaJson.toJson(MediaNames.parse("Show.S01E02.720p.HDTV.x264-GRP.mkv"));
         assertThat(json).isEqualTo("{\"input\":\"Show.S01E02.720p.HDTV.x264-GRP.mkv\",\"kind\":\"episode\","
                 + "\"title\":\"Show\",\"season\":1,\"episode\":2,\"screenSize\":\"720p\",\"source\":\"HDTV\","
-                + "\"videoCodec\":\"H.264\",\"releaseGroup\":\"GRP\"}");
+                + "\"videoCodec\":\"H.264\",\"releaseGroup\":\"GRP\",\"confidence\":0.95}");
     }
 
     @Test
@@ -59,9 +59,17 @@ class MediaJsonTest {
     }
 
     @Test
+    void writesTheSideFileKindAndAlwaysAConfidence() {
+        Map<String, Object> side = MiniJson.object(MediaJson.toJson(MediaNames.parse("Film.Title.2010.720p.BluRay.x264-GRP.nfo")));
+        assertThat(side).containsEntry("sideFile", "nfo");
+        Map<String, Object> empty = MiniJson.object(MediaJson.toJson(MediaNames.parse("")));
+        assertThat(empty).containsEntry("kind", "other").containsEntry("confidence", 0.0);
+    }
+
+    @Test
     void writesKeysInOneFixedOrder() {
         String json = MediaJson.toJson(MediaNames.parse("[Group] Show - 05 [1080p][ABCD1234].mkv"));
         assertThat(List.copyOf(MiniJson.object(json).keySet())).containsExactly("input", "kind", "title", "episode",
-                "absoluteEpisode", "screenSize", "releaseGroup");
+                "absoluteEpisode", "screenSize", "releaseGroup", "confidence");
     }
 }

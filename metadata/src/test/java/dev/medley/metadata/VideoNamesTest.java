@@ -246,7 +246,7 @@ class VideoNamesTest {
     static final String OTHER = """
             notes.txt => other; title=notes
             cover.jpg => other
-            Movie.2010.1080p.nfo => other; title=Movie; year=2010
+            Movie.2010.1080p.nfo => movie; title=Movie; year=2010
             random words here => other
             """;
 
