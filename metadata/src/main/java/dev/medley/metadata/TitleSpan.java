@@ -234,10 +234,11 @@ final class TitleSpan {
 
     /** Reads a year or a bare number inside the span, either of which ends the title. */
     private void scanSpan() {
+        int chosenYear = chooseYear();
         for (int k = start + 1; k < hard; k++) {
-            if (yearAt(k)) {
+            if (k == chosenYear) {
                 year = t.get(k).value;
-                end = k;
+                end = enclosingGroupStart(k);
                 Tokens.Group g = t.groupStartingAt(k);
                 for (int j = g != null ? g.end() : k + 1; j < hard; j++) {
                     Token tok = t.get(j);
@@ -269,24 +270,64 @@ final class TitleSpan {
         return BareNumbers.leadingNumber(tok) >= 0;
     }
 
-    /** Says whether the year at {@code k} ends the title: no title word follows it. */
-    private boolean yearAt(int k) {
-        Token tok = t.get(k);
-        if (!tok.isYear()) {
-            return false;
+    /**
+     * Returns the token of the year that ends the title, or -1. Release names put the year right
+     * after the title, whatever follows it ("Title 2012 DOCU", "Title (Comedy 1972) Actor"), and a
+     * title may hold a year of its own ("Blade Runner 2049 (2017)", "2001 A Space Odyssey 1968",
+     * "Class of 1999 (1990)"), so the last year of the span is the one: a year alone in brackets
+     * first, as the conventional "Title (Year)".
+     */
+    private int chooseYear() {
+        int last = -1;
+        int lastBracketed = -1;
+        for (int k = start + 1; k < hard; k++) {
+            Token tok = t.get(k);
+            if (!tok.isYear()) {
+                continue;
+            }
+            Tokens.Group g = t.groupStartingAt(k);
+            if (g != null && g.size() > 1 && t.get(g.first()).digits && g.first() == k) {
+                continue; // "(1999-2003)": a run of years, not a year
+            }
+            if (glued(k) || (g == null && wordsThenTags(k))) {
+                continue;
+            }
+            last = k;
+            if (g != null && g.size() == 1) {
+                lastBracketed = k;
+            }
         }
-        Tokens.Group g = t.groupStartingAt(k);
-        if (g != null) {
-            return g.size() == 1;
+        return lastBracketed >= 0 ? lastBracketed : last;
+    }
+
+    /**
+     * Says whether plain words follow a bare year and release words follow them: the scene's order is
+     * title, year, release words, so words between the year and the release words make the year part
+     * of the title ("The.Year.2000.Problem.720p"), unlike words that run to the end ("Title 2012 Docu").
+     */
+    private boolean wordsThenTags(int k) {
+        int words = 0;
+        int j = k + 1;
+        while (j < hard && t.get(j).tag == null && !t.get(j).digits && !t.gapOpensGroup(j)) {
+            words++;
+            j++;
         }
+        return words > 0 && j == hard && hard < n;
+    }
+
+    // A year run into letters or into other digits by a hyphen is a word or a number, not a year: "1999-2003".
+    private boolean glued(int k) {
         Token next = t.at(k + 1);
-        if (next == null || k + 1 >= hard) {
-            return true;
+        return next != null && next.digits && t.gapIs(k + 1, '-') && t.get(k).depth == next.depth;
+    }
+
+    /** Returns where the title ends for a year at {@code k}: at the bracket holding it, if the year is not first in it. */
+    private int enclosingGroupStart(int k) {
+        int group = t.get(k).group;
+        if (group < 0) {
+            return k;
         }
-        if (next.isYear() && t.gapEnd(k + 1) - t.gapStart(k + 1) <= 1) {
-            return false; // "Klasse.von.1999.1990": the first year is a title word
-        }
-        return t.gapOpensGroup(k + 1) || next.digits || next.tag != null || markerAt[k + 1] != null
-                || t.gapIsLooseDash(k + 1);
+        Tokens.Group g = t.groups.get(group);
+        return g.first() < k && g.first() > start ? g.first() : k;
     }
 }
