@@ -129,7 +129,7 @@ final class TitleSpan {
             }
             Token tok = t.get(k);
             if (tok.tag != null && tok.tag.endsTitle() && !namedAfterEdition(k)
-                    && (k > start ? !languageInTitle(k) : technicalWord(tok.tag) || start > 0)) {
+                    && (k > start ? !wordInTitle(k) : technicalWord(tok.tag) || start > 0)) {
                 return k;
             }
             Tokens.Group g = t.groupStartingAt(k);
@@ -176,17 +176,45 @@ final class TitleSpan {
         };
     }
 
-    /** Says whether a language word belongs to the title: "The.French.Movie", "The.Good.German.2006". */
-    private boolean languageInTitle(int k) {
+    /**
+     * Says whether a release word that is also an ordinary word belongs to the title: release words
+     * stand after the year or the numbering, among other release words, so one followed by the year,
+     * by a title word or by the numbering is the title's ("Charlotte's Web 2006", "The Good German
+     * 2006", "The Internal Affairs", "Free Sample - 03"). Written in capitals it is a release word.
+     */
+    private boolean wordInTitle(int k) {
         Token tok = t.get(k);
-        if (tok.tag.kind() != Tag.Kind.LANGUAGE || tok.length() < 5 || tok.text().equals(tok.text().toUpperCase())) {
+        if (!ordinaryWord(tok) || (tok.text().equals(tok.text().toUpperCase()) && !allCapitals())) {
             return false;
         }
         Token next = t.at(k + 1);
         if (next == null || t.gapOpensGroup(k + 1) || markerAt[k + 1] != null) {
             return false;
         }
-        return next.isYear() || (next.tag == null && !next.digits);
+        boolean numbering = next.digits && !next.isYear() && t.gapIsLooseDash(k + 1)
+                && tok.tag.kind() != Tag.Kind.LANGUAGE;
+        return next.isYear() || numbering || (next.tag == null && !next.digits);
+    }
+
+    // A release word that is also a word of the language: a language name, an edition, an extra, a flag
+    // of four letters or more ("Limited", "Internal", "Sample"), or "web".
+    private static boolean ordinaryWord(Token tok) {
+        String w = tok.lower;
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isLetter(w.charAt(i))) {
+                return false;
+            }
+        }
+        return switch (tok.tag.kind()) {
+            case LANGUAGE -> w.length() >= 5;
+            case EDITION, EXTRA, FLAG -> w.length() >= 4;
+            case SOURCE -> w.equals("web");
+            default -> false;
+        };
+    }
+
+    private boolean allCapitals() {
+        return t.source.equals(t.source.toUpperCase());
     }
 
     /** Says whether a bracket group holds release words, numbering or junk, rather than title words or one number. */
