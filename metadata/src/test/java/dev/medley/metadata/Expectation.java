@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads one test case written as {@code input => kind; field=value; field=value} and checks a parse
@@ -14,6 +16,11 @@ import java.util.Map;
  * {@code episode=1,2} lists episodes; {@code group} is the release group.
  */
 record Expectation(String input, Map<String, String> fields) {
+
+    /** The fields a case may list, besides its kind. */
+    static final Set<String> FIELDS = Set.of("title", "year", "season", "episode", "absolute", "date", "episodeTitle",
+            "part", "extra", "edition", "screenSize", "source", "videoCodec", "audioCodec", "group", "language",
+            "subtitle", "artist", "albumArtist", "album", "track", "disc", "featuring", "version");
 
     static Expectation of(String line) {
         int arrow = line.lastIndexOf(" => ");
@@ -55,17 +62,20 @@ record Expectation(String input, Map<String, String> fields) {
         }
     }
 
-    /** Returns the fields of {@code n} that differ from this case's, as "field: wanted X, got Y". */
+    /**
+     * Returns one line for every listed field that {@code n} gets wrong ("title: wanted X, got Y",
+     * "-" for absent); empty when all are right.
+     */
     List<String> mismatches(MediaName n) {
-        List<String> wrong = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : fields.entrySet()) {
             String want = e.getValue().equals("-") ? null : e.getValue();
             String got = actual(n, e.getKey());
-            if (!java.util.Objects.equals(want, got)) {
-                wrong.add(e.getKey() + ": wanted " + want + ", got " + got);
+            if (!Objects.equals(want, got)) {
+                out.add(e.getKey() + ": wanted " + (want == null ? "-" : want) + ", got " + (got == null ? "-" : got));
             }
         }
-        return wrong;
+        return out;
     }
 
     private static String actual(MediaName n, String field) {
