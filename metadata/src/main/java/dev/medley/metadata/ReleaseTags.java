@@ -13,6 +13,9 @@ final class ReleaseTags {
                 continue;
             }
             boolean afterTitle = k >= from || tok.depth > 0;
+            if (!afterTitle && tag.kind() != Tag.Kind.SUBTITLES) {
+                continue; // A word of the title that is also a release word: "Charlotte's Web", "My Pal Rusty"
+            }
             String v = tag.value();
             switch (tag.kind()) {
                 case RESOLUTION -> {

@@ -128,8 +128,11 @@ final class TitleSpan {
                 return k;
             }
             Token tok = t.get(k);
+            if (k > start && tok.tag != null && t.get(k - 1).tag == tok.tag && !t.gapOpensGroup(k)) {
+                continue; // the second word of a two-word release word the title kept: "Behind the Curtain"
+            }
             if (tok.tag != null && tok.tag.endsTitle() && !namedAfterEdition(k)
-                    && (k > start ? !wordInTitle(k) : technicalWord(tok.tag) || start > 0)) {
+                    && (k > start ? !wordInTitle(k) : (technicalWord(tok.tag) || start > 0) && !wordInTitle(k))) {
                 return k;
             }
             Tokens.Group g = t.groupStartingAt(k);
@@ -181,20 +184,41 @@ final class TitleSpan {
      * stand after the year or the numbering, among other release words, so one followed by the year,
      * by a title word or by the numbering is the title's ("Charlotte's Web 2006", "The Good German
      * 2006", "The Internal Affairs", "Free Sample - 03"). Written in capitals it is a release word.
+     * Editions are the exception release names make: they often come before the year
+     * ("Title.Extended.2009", "Title.IMAX.2018"), so only a title word after one makes it the title's.
      */
     private boolean wordInTitle(int k) {
         Token tok = t.get(k);
         if (!ordinaryWord(tok) || (tok.text().equals(tok.text().toUpperCase()) && !allCapitals())) {
             return false;
         }
-        Token next = t.at(k + 1);
-        if (next == null || t.gapOpensGroup(k + 1) || markerAt[k + 1] != null) {
+        int after = k + 1;
+        while (after < n && t.get(after).tag == tok.tag && !t.gapOpensGroup(after)) {
+            after++; // the rest of a two-word release word: "Making Of"
+        }
+        Token next = t.at(after);
+        if (next == null) {
             return false;
+        }
+        Tokens.Group group = t.groupStartingAt(after);
+        if (group != null) {
+            return group.size() == 1 && next.isYear(); // "Dark Web (2019)"
+        }
+        if (markerAt[after] != null) {
+            return tok.tag.kind() != Tag.Kind.LANGUAGE; // "Caught.in.the.Web.S01E03"
+        }
+        k = after - 1;
+        boolean plainWord = next.tag == null && !next.digits && !EDITION_NOUNS.contains(next.lower);
+        if (tok.tag.kind() == Tag.Kind.EDITION) {
+            return plainWord; // "Title.Extended.2009" is an edition; "Extended Family 2020" a title
         }
         boolean numbering = next.digits && !next.isYear() && t.gapIsLooseDash(k + 1)
                 && tok.tag.kind() != Tag.Kind.LANGUAGE;
-        return next.isYear() || numbering || (next.tag == null && !next.digits);
+        return next.isYear() || numbering || plainWord;
     }
+
+    private static final java.util.Set<String> EDITION_NOUNS = java.util.Set.of("cut", "edition", "version");
+    private static final java.util.Set<String> ORDINARY_SOURCES = java.util.Set.of("web", "cam", "screener", "pal");
 
     // A release word that is also a word of the language: a language name, an edition, an extra, a flag
     // of four letters or more ("Limited", "Internal", "Sample"), or "web".
@@ -208,7 +232,7 @@ final class TitleSpan {
         return switch (tok.tag.kind()) {
             case LANGUAGE -> w.length() >= 5;
             case EDITION, EXTRA, FLAG -> w.length() >= 4;
-            case SOURCE -> w.equals("web");
+            case SOURCE -> ORDINARY_SOURCES.contains(w);
             default -> false;
         };
     }
