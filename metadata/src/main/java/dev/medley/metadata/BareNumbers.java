@@ -36,6 +36,12 @@ final class BareNumbers {
         boolean dashBefore = t.gapHasDash(k);
         int nx = k + 1;
         Token next = t.at(nx);
+        boolean finale = next != null && (next.lower.equals("end") || next.lower.equals("fin")) && !t.gapOpensGroup(nx)
+                && (t.at(nx + 1) == null || t.gapOpensGroup(nx + 1) || t.get(nx + 1).tag != null);
+        if (finale) {
+            nx++; // "Title - 12 END": the last episode
+            next = t.at(nx);
+        }
         boolean atEnd = next == null || nx >= span.hard || (nx == t.size() - 1 && t.gapIs(nx, '-') && !next.digits);
         boolean bracketNext = next != null && t.gapOpensGroup(nx);
         boolean tagNext = next != null && next.tag != null && next.tag.endsTitle();
@@ -62,7 +68,10 @@ final class BareNumbers {
                 return null;
             }
             boolean afterTitleSeason = k > 0 && Shapes.season(t.lower(k - 1)) >= 0 && t.lower(k - 1).charAt(0) == 's';
-            if (len <= 2 && !rangeNext && !span.anime && !afterYear && !afterTitleSeason) {
+            // "Show.07.HDTV", "Show.03.720p.WEB": a padded number, or one before a TV source, right before
+            // release words is an episode; "Apollo 13 (1995)", "District 9 720p" keep theirs.
+            boolean episodeCue = tagNext && (tok.zeroPadded() || span.tvSource) && !yearAfter(t, nx);
+            if (len <= 2 && !rangeNext && !span.anime && !afterYear && !afterTitleSeason && !episodeCue && !finale) {
                 return null; // "Apollo 13 (1995)": without anime signs two digits after a title are part of it
             }
             if (markerNext) {
@@ -86,8 +95,10 @@ final class BareNumbers {
         }
         boolean afterSeasonWord = k > 0 && Shapes.season(t.lower(k - 1)) >= 0 && t.lower(k - 1).charAt(0) == 's';
         if (!span.anime && !dashBefore && !afterSeasonWord && (len == 3 || len == 4) && tok.digits) {
-            // without anime signs such a number is a compact season and episode, or nothing ("rec_0001")
-            return v % 100 >= 1 && v / 100 >= 1 ? new BareNumber(k, nx, v / 100, new int[] {v % 100}, false) : null;
+            // Without anime signs such a number is a compact season and episode only where the name says TV
+            // ("Show.103.HDTV"); else it is the title's ("Room 412 (2012)", "Agent.117.720p", "Fight.Night.212.PPV").
+            boolean compact = span.tvSource && !yearAfter(t, nx) && v % 100 >= 1 && v / 100 >= 1;
+            return compact ? new BareNumber(k, nx, v / 100, new int[] {v % 100}, false) : null;
         }
         return new BareNumber(k, nx, -1, new int[] {v}, true);
     }
@@ -116,6 +127,12 @@ final class BareNumbers {
             }
         }
         return null;
+    }
+
+    // A year right after a number makes the number the title's: "Room 412 (2012)", "Carter's 12 2004".
+    private static boolean yearAfter(Tokens t, int k) {
+        Token next = t.at(k);
+        return next != null && next.isYear();
     }
 
     /** Reads "01-12", "01~10", "01 ~ 10", "01 - 119", "01-02-03" from the number at {@code k}. */

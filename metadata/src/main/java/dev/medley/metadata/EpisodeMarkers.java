@@ -98,7 +98,7 @@ final class EpisodeMarkers {
         if (c0 >= 'a' && c0 <= 'z' && "secptdafo".indexOf(c0) < 0) {
             return null; // no marker word starts with another letter
         }
-        if ((w.equals("s") && t.gapIs(i + 1, ' ')) || Shapes.isSeasonWord(w)) {
+        if ((w.equals("s") && t.gapIs(i + 1, ' ') && !possessive(t, i)) || Shapes.isSeasonWord(w)) {
             Token next = t.at(i + 1);
             if (next != null && next.isNumber(1, 4) && !t.gapOpensGroup(i + 1) && t.gapLength(i + 1) <= 2) {
                 return afterSeason(t, i, i + 2, next.value, w.equals("s"));
@@ -125,6 +125,12 @@ final class EpisodeMarkers {
             }
         }
         return null;
+    }
+
+    /** Says whether the "s" at {@code i} ends a word with an apostrophe: "Carter's 12" holds no season. */
+    private static boolean possessive(Tokens t, int i) {
+        return i > 0 && t.glued(i) || (i > 0 && t.gapLength(i) == 1
+                && "'\u2019`\u00b4".indexOf(t.source.charAt(t.gapStart(i))) >= 0);
     }
 
     /** Reads what follows a season: episodes, more seasons, or nothing (a whole season). */

@@ -361,10 +361,17 @@ final class TitleSpan {
         int words = 0;
         int j = k + 1;
         while (j < hard && t.get(j).tag == null && !t.get(j).digits && !t.gapOpensGroup(j)) {
-            words++;
+            words += unknownReleaseWord(t.get(j)) ? 0 : 1;
             j++;
         }
         return words > 0 && j == hard && hard < n;
+    }
+
+    // A short word in capitals among release words is one the vocabulary does not know ("STV", "TC"),
+    // not a word of the title.
+    private boolean unknownReleaseWord(Token tok) {
+        String text = tok.text();
+        return text.length() <= 5 && text.equals(text.toUpperCase()) && tok.hasLatin() && !allCapitals();
     }
 
     // A year run into letters or into other digits by a hyphen is a word or a number, not a year: "1999-2003".

@@ -146,6 +146,26 @@ final class Vocabulary {
             }
             tok.tag = tag;
         }
+        for (int i = n - 1; i > 0; i--) {
+            bareLineCount(t, i);
+        }
+    }
+
+    /**
+     * Marks a bare frame height at the end of a name or before release words as a resolution:
+     * "Title_-_11_1080". After a dash it stays a number, which may be an episode ("Show - 720").
+     */
+    private static void bareLineCount(Tokens t, int i) {
+        Token tok = t.get(i);
+        int v = tok.value;
+        boolean common = v == 480 || v == 576 || v == 720 || v == 1080 || v == 2160;
+        if (tok.tag != null || !tok.digits || !common || t.gapHasDash(i) || t.gapOpensGroup(i)) {
+            return;
+        }
+        Token next = t.at(i + 1);
+        if (next == null || next.tag != null || t.gapOpensGroup(i + 1)) {
+            tok.tag = new Tag(Kind.RESOLUTION, tok.value + "p");
+        }
     }
 
     /** Returns the tag of a two-token word such as "H 264" or "WEB-DL", or null. */
