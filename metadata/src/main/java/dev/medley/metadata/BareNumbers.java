@@ -122,7 +122,7 @@ final class BareNumbers {
             if (span.anime && tok.zeroPadded() && tok.length() <= 3) {
                 return new BareNumber(k, k + 1, -1, new int[] {tok.value}, true);
             }
-            if (!span.anime && !anyYear && tok.length() == 3 && tok.value % 100 >= 1) {
+            if (!span.anime && !anyYear && span.tvSource && tok.length() == 3 && tok.value % 100 >= 1) {
                 return new BareNumber(k, k + 1, tok.value / 100, new int[] {tok.value % 100}, false);
             }
         }

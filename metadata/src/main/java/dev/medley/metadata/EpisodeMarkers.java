@@ -56,6 +56,10 @@ final class EpisodeMarkers {
         if (season >= 0) {
             return afterSeason(t, i, i + 1, season, w.charAt(0) == 's' && Character.isDigit(w.charAt(1)));
         }
+        int ordinal = Shapes.ordinal(w);
+        if (ordinal > 0 && Shapes.isSeasonWord(t.lower(i + 1)) && t.gapLength(i + 1) <= 2) {
+            return afterSeason(t, i, i + 2, ordinal, false); // "Title 2nd Season - 05"
+        }
         int[] e = Shapes.episodes(w);
         if (e != null) {
             Marker m = new Marker(Marker.Type.EPISODE, i, i + 1);
@@ -98,6 +102,19 @@ final class EpisodeMarkers {
         if (c0 >= 'a' && c0 <= 'z' && "secptdafo".indexOf(c0) < 0) {
             return null; // no marker word starts with another letter
         }
+        int ordinal = Shapes.ordinal(w);
+        if (ordinal > 0 && Shapes.isSeasonWord(t.lower(i + 1)) && t.gapLength(i + 1) <= 2) {
+            return afterSeason(t, i, i + 2, ordinal, false); // "Title Second Season - 05"
+        }
+        if (Shapes.isSeasonsWord(w)) {
+            Token next = t.at(i + 1);
+            if (next != null && next.isNumber(1, 2) && !t.gapOpensGroup(i + 1) && t.gapLength(i + 1) <= 2) {
+                Marker m = new Marker(Marker.Type.SEASONS, i, rangeEnd(t, i + 2));
+                m.season = next.value; // "Seasons 1-4", "Seasons 1 to 5": the pack starts there
+                return m;
+            }
+            return null;
+        }
         if ((w.equals("s") && t.gapIs(i + 1, ' ') && !possessive(t, i)) || Shapes.isSeasonWord(w)) {
             Token next = t.at(i + 1);
             if (next != null && next.isNumber(1, 4) && !t.gapOpensGroup(i + 1) && t.gapLength(i + 1) <= 2) {
@@ -125,6 +142,26 @@ final class EpisodeMarkers {
             }
         }
         return null;
+    }
+
+    /** Returns the token after a season range that starts at {@code k}: "1-4", "1 to 5", or {@code k} itself. */
+    private static int rangeEnd(Tokens t, int k) {
+        Token tok = t.at(k);
+        if (tok != null && tok.isNumber(1, 2) && t.gapIs(k, '-')) {
+            return k + 1;
+        }
+        if (tok != null && (tok.lower.equals("to") || tok.lower.equals("a") || tok.lower.equals("bis"))
+                && t.at(k + 1) != null && t.get(k + 1).isNumber(1, 2)) {
+            return k + 2;
+        }
+        return k;
+    }
+
+    /** Says whether the numbering ends at {@code k}: the name ends, or a bracket, a release word or a dash comes. */
+    private static boolean endsNumbering(Tokens t, int k) {
+        Token tok = t.at(k);
+        return tok == null || t.gapOpensGroup(k) || tok.tag != null || t.gapIsLooseDash(k)
+                || tok.lower.equals("end") || tok.lower.equals("fin");
     }
 
     /** Says whether the "s" at {@code i} ends a word with an apostrophe: "Carter's 12" holds no season. */
@@ -161,6 +198,9 @@ final class EpisodeMarkers {
                 if (loose || (tok.length() >= 3 && !tok.isYear())) {
                     return null; // "Title S2 - 07", "Title S21 999": the season names the title
                 }
+            }
+            if (loose && !shortForm && tok.digits && tok.length() <= 4 && !tok.isYear() && endsNumbering(t, next + 1)) {
+                return seasonEpisode(t, first, next + 1, season, new int[] {tok.value}); // "Title Season 2 - 05"
             }
             if ((tok.digits && tok.length() <= 2 && (t.gapIs(next, '-') || t.gapIs(next, ' ') || loose))
                     || Shapes.season(tok.lower) >= 0

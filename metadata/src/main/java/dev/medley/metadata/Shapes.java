@@ -108,6 +108,45 @@ final class Shapes {
 
     static final String[] SEASON_WORDS = {"season", "saison", "stagione", "temporada", "staffel", "seizoen", "sezon"};
 
+    static final String[] SEASONS_WORDS = {"seasons", "saisons", "stagioni", "temporadas", "staffeln", "seizoenen"};
+
+    /** Says whether {@code w} is a word for "seasons", plural: a pack of several. */
+    static boolean isSeasonsWord(String w) {
+        for (String word : SEASONS_WORDS) {
+            if (word.equals(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the number of an ordinal written with digits ("2nd", "3rd", "1st", "4th") or as a word up to ten, or -1. */
+    static int ordinal(String w) {
+        int i = 0;
+        int v = 0;
+        while (i < w.length() && i < 3 && Character.isDigit(w.charAt(i))) {
+            v = v * 10 + (w.charAt(i) - '0');
+            i++;
+        }
+        if (i > 0) {
+            String suffix = w.substring(i);
+            return v > 0 && (suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th")) ? v : -1;
+        }
+        return switch (w) {
+            case "first" -> 1;
+            case "second" -> 2;
+            case "third" -> 3;
+            case "fourth" -> 4;
+            case "fifth" -> 5;
+            case "sixth" -> 6;
+            case "seventh" -> 7;
+            case "eighth" -> 8;
+            case "ninth" -> 9;
+            case "tenth" -> 10;
+            default -> -1;
+        };
+    }
+
     /** Says whether {@code w} is a word for "season" in one of the languages releases use. */
     static boolean isSeasonWord(String w) {
         for (String word : SEASON_WORDS) {

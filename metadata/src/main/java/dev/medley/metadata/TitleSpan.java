@@ -21,6 +21,8 @@ final class TitleSpan {
     boolean tvSource;
     boolean dotted;
     boolean datePrefix;
+    /** Says whether the name calls itself a whole series: "Title Complete Series", "Title - The Complete Series". */
+    boolean completeSeries;
 
     TitleSpan(Tokens t, Marker[] markerAt) {
         this.t = t;
@@ -142,6 +144,10 @@ final class TitleSpan {
             if (k > start && (junk(k) || articleOfEdition(k))) {
                 return k;
             }
+            if (k > start && completeSeriesAt(k)) {
+                completeSeries = true;
+                return k;
+            }
         }
         return n;
     }
@@ -154,6 +160,14 @@ final class TitleSpan {
         }
         return tok.tag.kind() == Tag.Kind.EDITION && k - 1 >= start && t.lower(k - 1).equals("the")
                 && t.at(k + 1) != null && t.get(k + 1).tag == tok.tag && (k - 2 < start || !t.get(k - 2).isYear());
+    }
+
+    /** Says whether a pack's name starts at {@code k}: "Complete Series", "The Complete Series", "Complete Collection". */
+    private boolean completeSeriesAt(int k) {
+        int c = t.lower(k).equals("the") ? k + 1 : k;
+        String next = t.lower(c + 1);
+        return t.lower(c).equals("complete") && (next.equals("series") || next.equals("collection")
+                || next.equals("box") || next.equals("boxset"));
     }
 
     /** Says whether "The" starts an edition's name: "Blade.Runner.1982.The.Final.Cut". */
@@ -205,7 +219,8 @@ final class TitleSpan {
             return group.size() == 1 && next.isYear(); // "Dark Web (2019)"
         }
         if (markerAt[after] != null) {
-            return tok.tag.kind() != Tag.Kind.LANGUAGE; // "Caught.in.the.Web.S01E03"
+            // "Caught.in.the.Web.S01E03"; a flag before a season is the pack's: "Title Complete Seasons 1-5"
+            return tok.tag.kind() == Tag.Kind.SOURCE || tok.tag.kind() == Tag.Kind.EXTRA;
         }
         k = after - 1;
         boolean plainWord = next.tag == null && !next.digits && !EDITION_NOUNS.contains(next.lower);

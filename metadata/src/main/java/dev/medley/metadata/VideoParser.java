@@ -62,10 +62,7 @@ final class VideoParser {
     private void numbering() {
         Marker se = first(Marker.Type.SEASON_EPISODE);
         Marker ep = first(Marker.Type.EPISODE);
-        Marker seasons = first(Marker.Type.SEASON);
-        if (seasons == null) {
-            seasons = first(Marker.Type.SEASONS);
-        }
+        Marker seasons = earlier(first(Marker.Type.SEASON), first(Marker.Type.SEASONS)); // "S01.S02.S03" starts at 1
         Marker date = firstDate();
         Marker special = first(Marker.Type.SPECIAL);
         Marker part = first(Marker.Type.PART);
@@ -116,7 +113,7 @@ final class VideoParser {
                 d.guessed.add(Field.EPISODES);
             }
         }
-        if (special != null) {
+        if (special != null || span.completeSeries) {
             d.episodic = true;
         }
         if (part != null) {
@@ -145,6 +142,10 @@ final class VideoParser {
         Token next = t.at(m.end + 1);
         boolean ends = next == null || t.gapOpensGroup(m.end + 1) || next.tag != null || t.gapIsLooseDash(m.end + 1);
         return ends ? tok.value : -1;
+    }
+
+    private static Marker earlier(Marker a, Marker b) {
+        return a == null ? b : b == null ? a : a.first <= b.first ? a : b;
     }
 
     private Marker first(Marker.Type type) {
