@@ -25,7 +25,7 @@ final class Continuation {
             }
             String w = tok.lower;
             boolean tight = t.gapIs(j, '-');
-            boolean loose = t.gapIsLooseDash(j);
+            boolean loose = t.gapIsLooseDash(j) || joined(t, j);
             boolean small = t.gapEnd(j) - t.gapStart(j) <= 1;
             int last = count > 0 ? eps[count - 1] : -1;
             int[] e = Shapes.episodes(w);
@@ -74,6 +74,12 @@ final class Continuation {
             m.episodes = Marker.EMPTY; // "S1E1-8 of 8": the whole season
         }
         return m;
+    }
+
+    // "3x07 & 3x08", "S01E01 + S01E02": two episodes joined by a word or sign.
+    private static boolean joined(Tokens t, int j) {
+        String gap = t.source.substring(t.gapStart(j), t.gapEnd(j)).strip();
+        return gap.equals("&") || gap.equals("+");
     }
 
     private static boolean crossed(Tokens t, Marker m) {

@@ -60,6 +60,10 @@ final class EpisodeMarkers {
         if (ordinal > 0 && Shapes.isSeasonWord(t.lower(i + 1)) && t.gapLength(i + 1) <= 2) {
             return afterSeason(t, i, i + 2, ordinal, false); // "Title 2nd Season - 05"
         }
+        Marker seasonThenList = seasonThenEpisodeList(t, i, w);
+        if (seasonThenList != null) {
+            return seasonThenList;
+        }
         int[] e = Shapes.episodes(w);
         if (e != null) {
             Marker m = new Marker(Marker.Type.EPISODE, i, i + 1);
@@ -142,6 +146,34 @@ final class EpisodeMarkers {
             }
         }
         return null;
+    }
+
+    /** Reads "S01EP(01-09)", "S01E(01-03)": a season, then its episodes in brackets. */
+    private static Marker seasonThenEpisodeList(Tokens t, int i, String w) {
+        int e = w.endsWith("ep") ? w.length() - 2 : w.endsWith("e") ? w.length() - 1 : -1;
+        if (e < 2 || w.charAt(0) != 's') {
+            return null;
+        }
+        for (int c = 1; c < e; c++) {
+            if (!Character.isDigit(w.charAt(c))) {
+                return null;
+            }
+        }
+        Token first = t.at(i + 1);
+        if (first == null || !first.isNumber(1, 3) || t.gapLength(i + 1) > 2) {
+            return null;
+        }
+        int last = first.value;
+        int end = i + 2;
+        Token second = t.at(i + 2);
+        if (second != null && second.isNumber(1, 3) && second.value > last && t.gapHasDash(i + 2)) {
+            last = second.value;
+            end = i + 3;
+        }
+        Marker m = new Marker(Marker.Type.SEASON_EPISODE, i, end);
+        m.season = Integer.parseInt(w, 1, e, 10);
+        m.episodes = Episodes.span(new int[] {first.value, last}, 2);
+        return m;
     }
 
     /** Returns the token after a season range that starts at {@code k}: "1-4", "1 to 5", or {@code k} itself. */

@@ -49,7 +49,8 @@ final class SpanText {
             return null;
         }
         int stop = k;
-        while (stop < n && markerAt[stop] == null && (t.get(stop).tag == null || !t.get(stop).tag.endsTitle())
+        while (stop < n && (markerAt[stop] == null || partOfTitle(markerAt[stop], stop, k))
+                && (t.get(stop).tag == null || !t.get(stop).tag.endsTitle())
                 && !(stop > k && t.gapOpensGroup(stop)) && !t.get(stop).isYear() && !span.junk(stop)) {
             stop++;
         }
@@ -58,6 +59,11 @@ final class SpanText {
         }
         String raw = t.slice(k, stop);
         return TitleText.hasLetter(raw) ? TitleText.clean(raw, span.dotted, false, false) : null;
+    }
+
+    // "The Well, Part 1": a part after words of an episode title names that episode, not a piece of a file.
+    private static boolean partOfTitle(Marker m, int at, int titleStart) {
+        return m.type == Marker.Type.PART && !m.weak && at > titleStart;
     }
 
     /** Returns the release group the name starts with in brackets, or null. */

@@ -67,7 +67,7 @@ final class TitleSpan {
         }
         dotted = dots > spaces;
         Tokens.Group g = t.groupStartingAt(0);
-        if (g != null && t.gapStart(0) == 0 && (g.opener() == '[' || g.opener() == '\u3010') && !technical(g)
+        if (g != null && t.gapStart(0) == 0 && (g.opener() == '[' || g.opener() == '\u3010') && groupName(g)
                 && !(g.size() == 1 && t.get(g.first()).isYear())) {
             anime = true;
             groupPrefix = true;
@@ -109,6 +109,10 @@ final class TitleSpan {
             for (int k = i + 1; k < Math.min(n, i + 6); k++) {
                 if (t.gapIsLooseDash(k)) {
                     i = k;
+                    break;
+                }
+                if (TOP_LEVEL_DOMAINS.contains(t.lower(k)) && t.gapIs(k, '.') && k + 1 < n && !t.gapIs(k + 1, '.')) {
+                    i = k + 1; // "www.site.net_Title": the address ends at its domain
                     break;
                 }
             }
@@ -232,6 +236,9 @@ final class TitleSpan {
         return next.isYear() || numbering || plainWord;
     }
 
+    private static final java.util.Set<String> TOP_LEVEL_DOMAINS = java.util.Set.of("com", "net", "org", "info", "io",
+            "me", "tv", "to", "cc", "ws", "ru", "de", "fr", "es", "it", "nl", "pl", "uk", "co", "in", "xyz", "biz", "club",
+            "site", "top", "se", "cz", "eu");
     private static final java.util.Set<String> EDITION_NOUNS = java.util.Set.of("cut", "edition", "version");
     private static final java.util.Set<String> ORDINARY_SOURCES = java.util.Set.of("web", "cam", "screener", "pal");
 
@@ -269,6 +276,23 @@ final class TitleSpan {
             }
         }
         return false;
+    }
+
+    /**
+     * Says whether a leading bracket group names a release group: not release words, though a group's
+     * name may hold one after its own word ("[Yume-Subs]", "[Neo Raws]").
+     */
+    private boolean groupName(Tokens.Group g) {
+        if (!technical(g)) {
+            return true;
+        }
+        Token first = t.get(g.first());
+        for (int k = g.first(); k < g.end(); k++) {
+            if (markerAt[k] != null || junk(k) || t.lower(k).equals("www")) {
+                return false;
+            }
+        }
+        return first.tag == null && !first.digits && first.hasLatin() && g.size() <= 3;
     }
 
     /** Says whether a group holds only a number, a range or a year: "[05]", "(892-916)", "[12 END]", "(2014)". */

@@ -167,6 +167,8 @@ final class TitleText {
             char c = s.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 space = true;
+            } else if (c == '-' && i + 1 < s.length() && s.charAt(i + 1) == '-' && space) {
+                continue; // " -- " stands for " - " where a name cannot hold a colon or a dash of its own
             } else {
                 if (space && b.length() > 0) {
                     b.append(' ');
