@@ -49,6 +49,19 @@ final class DateMarkers {
         return day > 0 ? named(t, i, day) : null;
     }
 
+    /** Reads "March 15 2024", "March 15, 2024", "Mar 15th 2024" from the month at {@code i}, or null. */
+    static Marker monthFirst(Tokens t, int i) {
+        int month = Vocabulary.month(t.lower(i));
+        Token d = t.at(i + 1);
+        Token y = t.at(i + 2);
+        if (month == 0 || d == null || y == null || !y.isYear() || t.gapLength(i + 1) > 2 || t.gapLength(i + 2) > 3) {
+            return null;
+        }
+        int day = d.isNumber(1, 2) ? d.value : ordinal(d.lower);
+        LocalDate date = day > 0 ? date(y.value, month, day) : null;
+        return date == null ? null : marker(i, i + 3, date, false);
+    }
+
     /** Says whether six digits read as a season and two following episodes ("010910"). */
     private static boolean compactPair(int v) {
         int first = v / 100 % 100;

@@ -102,6 +102,12 @@ final class EpisodeMarkers {
         if (tok.cjk) {
             return cjk(t, i);
         }
+        if (Vocabulary.month(w) > 0) {
+            Marker date = DateMarkers.monthFirst(t, i);
+            if (date != null) {
+                return date;
+            }
+        }
         char c0 = w.charAt(0);
         if (c0 >= 'a' && c0 <= 'z' && "secptdafo".indexOf(c0) < 0) {
             return null; // no marker word starts with another letter
@@ -281,15 +287,30 @@ final class EpisodeMarkers {
     }
 
     /** Reads markers that start with a number: "12. Bölüm", "05话", "#957". */
+    /** Words that follow the number they count: "1 сезон", "3 серия". */
+    private static final java.util.Set<String> SEASON_AFTER = java.util.Set.of("\u0441\u0435\u0437\u043e\u043d");
+    private static final java.util.Set<String> EPISODE_AFTER = java.util.Set.of("\u0441\u0435\u0440\u0438\u044f",
+            "\u0441\u0435\u0440\u0438\u0438", "\u0441\u0435\u0440\u0438\u0439", "\u044d\u043f\u0438\u0437\u043e\u0434");
+
     private static Marker numberFirst(Tokens t, int i) {
         Token tok = t.get(i);
         Token next = t.at(i + 1);
         if (tok.isNumber(1, 5)) {
             if (next != null && t.gapLength(i + 1) <= 2) {
                 String nw = next.lower;
-                if (nw.equals("blm") || nw.equals("bolum") || nw.equals("b\u00f6l\u00fcm")) {
+                if (nw.equals("blm") || nw.equals("bolum") || nw.equals("b\u00f6l\u00fcm") || EPISODE_AFTER.contains(nw)) {
                     Marker m = new Marker(Marker.Type.EPISODE, i, i + 2);
                     m.episodes = new int[] {tok.value};
+                    return m;
+                }
+                if (SEASON_AFTER.contains(nw) && tok.isNumber(1, 2)) {
+                    // "1 сезон 3 серия": the number comes first in Russian and Ukrainian names
+                    Token ep = t.at(i + 2);
+                    if (ep != null && ep.isNumber(1, 4) && EPISODE_AFTER.contains(t.lower(i + 3))) {
+                        return seasonEpisode(t, i, i + 4, tok.value, new int[] {ep.value});
+                    }
+                    Marker m = new Marker(Marker.Type.SEASON, i, i + 2);
+                    m.season = tok.value;
                     return m;
                 }
                 if (t.glued(i + 1) && isEpisodeSuffix(nw)) {

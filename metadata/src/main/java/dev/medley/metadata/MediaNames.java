@@ -41,11 +41,21 @@ public final class MediaNames {
         String name = path.name();
         String subtitle = null;
         if (type == Extensions.Type.SUBTITLE) {
+            // "Film.en.srt", "Film.de.forced.srt", "Film.es.sdh.srt": a language, and flags after it
             int dot = name.lastIndexOf('.');
+            while (dot > 0 && SUBTITLE_FLAGS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT))) {
+                name = name.substring(0, dot);
+                dot = name.lastIndexOf('.');
+            }
             String code = dot < 0 ? null : Languages.code(name.substring(dot + 1));
             if (code != null) {
                 subtitle = code;
                 name = name.substring(0, dot);
+            } else if (path.parent() != null && Languages.code(name.replaceFirst("^\\d+[_ .-]+", "")) != null) {
+                // "Release/Subs/2_English.srt": a file named by its language takes the release's name
+                subtitle = Languages.code(name.replaceFirst("^\\d+[_ .-]+", ""));
+                path = path.named(subtitleRelease(path));
+                name = path.name();
             }
         }
         if (type == Extensions.Type.AUDIO) {
@@ -92,6 +102,19 @@ public final class MediaNames {
     private static boolean videoRelease(String name) {
         Draft d = VideoParser.parse(name);
         return d.strong || d.videoCodec != null || (d.screenSize != null && d.source != null);
+    }
+
+    private static final java.util.Set<String> SUBTITLE_FLAGS = java.util.Set.of("forced", "sdh", "cc", "hi", "full",
+            "default", "signs", "songs");
+
+    // The release a subtitle named by its language belongs to: the folder above "Subs", or the folder holding it.
+    private static String subtitleRelease(PathName path) {
+        java.util.List<String> folders = path.folders();
+        int last = folders.size() - 1;
+        String parent = folders.get(last);
+        boolean subsFolder = parent.equalsIgnoreCase("subs") || parent.equalsIgnoreCase("subtitles")
+                || parent.equalsIgnoreCase("sub");
+        return subsFolder && last > 0 ? folders.get(last - 1) : parent;
     }
 
     /** Says whether an extension-less name without release words still reads as a release: "[Group] Title [CRC]". */

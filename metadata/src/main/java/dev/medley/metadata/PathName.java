@@ -73,6 +73,11 @@ record PathName(List<String> folders, String name, String extension) {
                 && Vocabulary.isLanguage(s.substring(i + 1, b).toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /** Returns this path with {@code name} for its file name, the extension kept. */
+    PathName named(String name) {
+        return new PathName(folders, name, extension);
+    }
+
     /** Returns this path with its extension read back as part of the name. */
     PathName withoutExtension() {
         return extension.isEmpty() ? this : new PathName(folders, name + "." + extension, "");

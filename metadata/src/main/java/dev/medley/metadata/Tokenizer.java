@@ -131,10 +131,17 @@ final class Tokenizer {
             return ASCII_WORD[c];
         }
         int cp = s.codePointAt(i);
-        if (!Character.isLetterOrDigit(cp)) {
+        if (!Character.isLetterOrDigit(cp) && !combiningMark(cp)) {
             return 0;
         }
         return isCjk(cp) ? 2 : 1;
+    }
+
+    // Vowel signs and other marks are part of the letters they follow: "वापसी" is one word, not "वापस".
+    private static boolean combiningMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     /**
