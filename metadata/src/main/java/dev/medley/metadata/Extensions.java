@@ -16,10 +16,11 @@ final class Extensions {
     private static final Set<String> SUBTITLE = Set.of("srt", "ass", "ssa", "sub", "idx", "vtt", "sup", "smi");
     private static final Set<String> OTHER = Set.of("nfo", "txt", "jpg", "jpeg", "png", "gif", "webp", "pdf",
             "cue", "log", "m3u", "m3u8", "sfv", "nzb", "torrent", "par2", "rar", "zip", "7z", "exe", "db", "xml",
-            "json", "html", "md5", "lrc", "url", "bmp", "tif", "tiff");
+            "json", "html", "md5", "lrc", "url", "bmp", "tif", "tiff", "ifo", "bup");
 
     /** Files that describe or come with a release and are named like it: typed by that name. */
-    private static final Set<String> SIDE_FILES = Set.of("nfo", "torrent", "nzb", "sfv", "par2", "md5", "txt", "url");
+    private static final Set<String> SIDE_FILES = Set.of("nfo", "torrent", "nzb", "sfv", "par2", "md5", "txt", "url",
+            "ifo", "bup");
     /** Audio extensions that are also codec words a video release name may end with ("...BluRay.AAC"). */
     private static final Set<String> CODEC_WORDS = Set.of("mp3", "aac", "flac", "opus", "alac", "wma", "mp2");
 

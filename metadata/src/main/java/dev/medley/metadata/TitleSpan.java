@@ -21,6 +21,8 @@ final class TitleSpan {
     boolean tvSource;
     boolean dotted;
     boolean datePrefix;
+    /** The lower-case scene group the name starts with ("grp-title.of.film.2016"), or null. */
+    String prefixGroup;
     /** Says whether the name calls itself a whole series: "Title Complete Series", "Title - The Complete Series". */
     boolean completeSeries;
 
@@ -117,6 +119,10 @@ final class TitleSpan {
                 }
             }
         }
+        if (i == 0 && lowerCaseScenePrefix()) {
+            prefixGroup = t.get(0).text();
+            i = 1;
+        }
         Token tok = t.at(i);
         if (tok != null && tok.isNumber(6, 6) && i + 1 < n && t.gapIs(i + 1, ' ')
                 && DateMarkers.date(2000 + tok.value / 10000, tok.value / 100 % 100, tok.value % 100) != null) {
@@ -124,6 +130,28 @@ final class TitleSpan {
             i++;
         }
         return i;
+    }
+
+    /**
+     * Says whether a lower-case dotted name starts with its group and a hyphen, as some groups name
+     * their files ("grp-title.of.film.2016.720p"): a short word, a hyphen, then two title words or
+     * more in dots. A hyphen inside a title joins fewer: "ant-man.2015", "x-men.2000".
+     */
+    private boolean lowerCaseScenePrefix() {
+        Token first = t.at(0);
+        if (first == null || n < 4 || !t.gapIs(1, '-') || first.tag != null || first.digits || first.length() < 2
+                || first.length() > 6 || !t.source.equals(t.source.toLowerCase(java.util.Locale.ROOT))
+                || t.gapStart(0) != 0 || t.groupStartingAt(0) != null) {
+            return false;
+        }
+        int words = 0;
+        for (int k = 1; k < n && t.get(k).tag == null && markerAt[k] == null && !t.get(k).isYear(); k++) {
+            if (k > 1 && !t.gapIs(k, '.')) {
+                return false;
+            }
+            words++;
+        }
+        return words >= 2;
     }
 
     /** Returns the first token that surely ends the title: a marker, a release word, a technical bracket group. */

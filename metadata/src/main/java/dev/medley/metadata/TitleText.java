@@ -160,6 +160,22 @@ final class TitleText {
         return false;
     }
 
+    /** Says whether two titles hold the same words, whatever their case and punctuation. */
+    static boolean sameWords(String a, String b) {
+        return words(a).equals(words(b));
+    }
+
+    private static String words(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
     static String collapse(String s) {
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;

@@ -34,6 +34,9 @@ final class VideoFolders {
                 extra = x;
                 continue;
             }
+            if (discStructure(f)) {
+                continue; // "Film (1987)/VIDEO_TS/VTS_01_1.VOB": the film is the folder above
+            }
             show = f;
         }
         Draft d = file;
@@ -54,6 +57,10 @@ final class VideoFolders {
                     d.fromFolder.add(Field.YEAR);
                 }
             }
+        }
+        if (d == file && show != null && d.title != null) {
+            folder = folder != null ? folder : VideoParser.parse(show);
+            sameTitleFromFolder(d, folder);
         }
         if (season >= 0) {
             if (d.season == null || d.guessed.contains(Field.SEASON)) {
@@ -84,6 +91,33 @@ final class VideoFolders {
             d.fromFolder.add(Field.EXTRA);
         }
         return d;
+    }
+
+    /**
+     * Where the folder names the same title as the file, takes what the folder adds: the year of a
+     * film ("Paper Harbour (1995)/Paper Harbour [720p].mkv"), and the folder's spelling when the file
+     * is written in lower case ("Quarry.Lane.S02E03.../quarry.lane.s02e03.mkv").
+     */
+    private static void sameTitleFromFolder(Draft d, Draft folder) {
+        if (folder.title == null || !TitleText.sameWords(folder.title, d.title)) {
+            return;
+        }
+        if (d.year == null && folder.year != null && d.kind == MediaKind.MOVIE && !folder.episodic) {
+            d.year = folder.year;
+            d.fromFolder.add(Field.YEAR);
+        }
+        if (d.title.equals(d.title.toLowerCase(java.util.Locale.ROOT))
+                && !folder.title.equals(folder.title.toLowerCase(java.util.Locale.ROOT))) {
+            d.title = folder.title;
+        }
+    }
+
+    /** Says whether a folder is part of a disc's own structure: VIDEO_TS, BDMV, STREAM, ... */
+    private static boolean discStructure(String f) {
+        return switch (f.toUpperCase(java.util.Locale.ROOT)) {
+            case "VIDEO_TS", "AUDIO_TS", "BDMV", "STREAM", "PLAYLIST", "CLIPINF", "BACKUP", "CERTIFICATE" -> true;
+            default -> false;
+        };
     }
 
     /** Takes the folder's reading, keeping from the file an episode number it gives inside the folder's range. */
@@ -126,6 +160,9 @@ final class VideoFolders {
         }
         if (Shapes.isSeasonWord(t.lower(0)) && t.size() >= 2 && t.get(1).isNumber(1, 4)) {
             return t.get(1).value;
+        }
+        if (t.lower(0).equals("series") && t.size() == 2 && t.get(1).isNumber(1, 2)) {
+            return t.get(1).value; // British usage: "Series 2" is the second season
         }
         return -1;
     }

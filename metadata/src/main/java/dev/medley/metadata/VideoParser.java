@@ -48,6 +48,7 @@ final class VideoParser {
         span.find();
         ReleaseTags.fill(t, span.end, d);
         d.releaseGroup = d.releaseGroup == null && span.anime ? SpanText.leadingGroup(span) : d.releaseGroup;
+        d.releaseGroup = d.releaseGroup == null ? span.prefixGroup : d.releaseGroup;
         numbering();
         title();
         d.year = span.year >= 0 ? Integer.valueOf(span.year) : lateYear();

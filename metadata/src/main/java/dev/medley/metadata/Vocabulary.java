@@ -113,7 +113,7 @@ final class Vocabulary {
         put(Kind.EXTRA, "extras", "extras", "bonus", "bloopers");
         put(Kind.FLAG, "", "proper", "repack", "rerip", "internal", "readnfo", "nfofix", "limited", "festival",
                 "retail", "hc", "ws", "fs", "dl", "complete", "batch", "dubbed", "dual", "uncensored", "hq", "lq",
-                "3d", "hsbs", "sbs", "hybrid", "miniserie", "miniseries", "hr", "mq", "docu", "doku");
+                "3d", "hsbs", "sbs", "hybrid", "miniserie", "miniseries", "hr", "mq", "docu", "doku", "ppv");
         put(Kind.SPECIAL, "ova", "ova", "oad", "ona");
         put(Kind.SPECIAL, "ncop", "ncop", "nced");
         put(Kind.CONTAINER, "", "mkv", "mp4", "avi", "m2ts", "ass", "srt", "wmv");
