@@ -53,9 +53,12 @@ final class Confidence {
 
     /** Returns how sure the reading of the whole name is: see the class comment. */
     static double overall(Draft d) {
+        boolean tech = d.technical > 0;
         double c = switch (d.kind) {
-            case EPISODE -> d.strong ? 0.95 : d.absoluteEpisode != null ? 0.78 : 0.62;
-            case MOVIE -> d.year != null ? (d.technical > 0 ? 0.94 : 0.86) : d.technical > 0 ? 0.72 : 0.45;
+            // Explicit numbering is surest; an anime-style number ("[Grp] Title - 07") next; a bare
+            // number read as a compact or padded episode ("Show.103.HDTV", "Show.07.HDTV") last.
+            case EPISODE -> d.strong ? 0.95 : d.absoluteEpisode != null ? (tech ? 0.88 : 0.85) : tech ? 0.82 : 0.62;
+            case MOVIE -> d.year != null ? (tech ? 0.94 : 0.86) : tech ? 0.72 : 0.45;
             case MUSIC -> d.title != null && (d.artist != null || d.album != null) ? 0.86 : d.title != null ? 0.6 : 0.4;
             case OTHER -> d.title == null ? 0 : 0.3;
         };
@@ -63,7 +66,8 @@ final class Confidence {
             c = Math.max(c, 0.9);
         }
         c *= titleDoubt(d);
-        if (d.guessed.contains(Field.SEASON) || d.guessed.contains(Field.EPISODES) || d.guessed.contains(Field.YEAR)) {
+        boolean guessedNumbering = d.strong && d.guessed.contains(Field.EPISODES);
+        if (d.guessed.contains(Field.SEASON) || d.guessed.contains(Field.YEAR) || guessedNumbering) {
             c *= 0.85;
         }
         if (d.fromFolder.contains(Field.TITLE) && !d.fromTags.contains(Field.TITLE)) {
@@ -84,8 +88,13 @@ final class Confidence {
             return 0.5; // Punctuation only.
         }
         String last = words[words.length - 1];
-        if (last.chars().allMatch(Character::isDigit) && words.length > 1 && d.kind != MediaKind.MUSIC) {
+        boolean unanchored = d.kind == MediaKind.OTHER || (d.kind == MediaKind.MOVIE && d.year == null);
+        if (unanchored && last.chars().allMatch(Character::isDigit) && words.length > 1) {
             doubt *= 0.8; // "Show 12", "Fight Night 212": numbering left in the title, or part of it
+        }
+        if (d.kind == MediaKind.EPISODE && !d.strong && words.length > 1 && last.length() >= 2
+                && (last.charAt(0) == 'S' || last.charAt(0) == 's') && last.substring(1).chars().allMatch(Character::isDigit)) {
+            doubt *= 0.85; // "Title S2 - 05": the season kept in the title, as trackers name it; others read it apart
         }
         if (title.length() <= 2 && !title.chars().allMatch(Character::isDigit)) {
             doubt *= 0.75;

@@ -95,9 +95,15 @@ class CalibrationTest {
 
     private static List<Boolean[]> outcomes(List<Expectation> cases) {
         List<Boolean[]> outcomes = new ArrayList<>();
+        int shown = 0;
         for (Expectation e : cases) {
             MediaName n = MediaNames.parse(e.input());
-            outcomes.add(new Boolean[] {e.mismatches(n).isEmpty(), n.confidence() >= Confidence.SURE});
+            boolean right = e.mismatches(n).isEmpty();
+            boolean sure = n.confidence() >= Confidence.SURE;
+            outcomes.add(new Boolean[] {right, sure});
+            if (!right && sure && shown++ < 15) {
+                System.out.printf("  sure but wrong (%.2f): %s -> %s%n", n.confidence(), e.input(), e.mismatches(n));
+            }
         }
         return outcomes;
     }
@@ -110,7 +116,12 @@ class CalibrationTest {
         List<Boolean[]> outcomes = new ArrayList<>();
         for (CorpusAccuracyTest.Case c : CorpusAccuracyTest.read(eval)) {
             MediaName n = MediaNames.parse(c.input());
-            outcomes.add(new Boolean[] {CorpusAccuracyTest.allRight(c, n), n.confidence() >= Confidence.SURE});
+            boolean right = CorpusAccuracyTest.allRight(c, n);
+            boolean sure = n.confidence() >= Confidence.SURE;
+            outcomes.add(new Boolean[] {right, sure});
+            if (!right && sure) {
+                System.out.printf("  sure but wrong (%.2f): %s -> %s%n", n.confidence(), c.input(), MediaJson.toJson(n));
+            }
         }
         corpora.put(corpus, outcomes);
     }
