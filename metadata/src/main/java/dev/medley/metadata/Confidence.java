@@ -76,6 +76,18 @@ final class Confidence {
         return Math.round(Math.max(0, Math.min(0.99, c)) * 1000) / 1000.0;
     }
 
+    private static boolean digits(String s, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Returns 1 for a title that looks whole and clean, less for each sign that it is not. */
     private static double titleDoubt(Draft d) {
         String title = d.title;
@@ -83,23 +95,40 @@ final class Confidence {
             return d.kind == MediaKind.OTHER ? 1 : 0.4;
         }
         double doubt = 1;
-        String[] words = title.strip().split("[\\s._]+");
-        if (words.length == 0) {
+        // Words, and the last one, without a regular expression: this runs for every name.
+        int words = 0;
+        int lastStart = -1;
+        int lastEnd = -1;
+        boolean inWord = false;
+        for (int i = 0; i < title.length(); i++) {
+            char ch = title.charAt(i);
+            boolean separator = Character.isWhitespace(ch) || ch == '.' || ch == '_';
+            if (!separator && !inWord) {
+                words++;
+                lastStart = i;
+            }
+            if (!separator) {
+                lastEnd = i + 1;
+            }
+            inWord = !separator;
+        }
+        if (words == 0) {
             return 0.5; // Punctuation only.
         }
-        String last = words[words.length - 1];
+        boolean lastIsNumber = digits(title, lastStart, lastEnd);
         boolean unanchored = d.kind == MediaKind.OTHER || (d.kind == MediaKind.MOVIE && d.year == null);
-        if (unanchored && last.chars().allMatch(Character::isDigit) && words.length > 1) {
+        if (unanchored && lastIsNumber && words > 1) {
             doubt *= 0.8; // "Show 12", "Fight Night 212": numbering left in the title, or part of it
         }
-        if (d.kind == MediaKind.EPISODE && !d.strong && words.length > 1 && last.length() >= 2
-                && (last.charAt(0) == 'S' || last.charAt(0) == 's') && last.substring(1).chars().allMatch(Character::isDigit)) {
+        char first = title.charAt(lastStart);
+        if (d.kind == MediaKind.EPISODE && !d.strong && words > 1 && lastEnd - lastStart >= 2
+                && (first == 'S' || first == 's') && digits(title, lastStart + 1, lastEnd)) {
             doubt *= 0.85; // "Title S2 - 05": the season kept in the title, as trackers name it; others read it apart
         }
-        if (title.length() <= 2 && !title.chars().allMatch(Character::isDigit)) {
+        if (title.length() <= 2 && !digits(title, 0, title.length())) {
             doubt *= 0.75;
         }
-        if (words.length > 10) {
+        if (words > 10) {
             doubt *= 0.8; // release junk or an episode title run into the title
         }
         for (int i = 0; i < title.length(); i++) {
