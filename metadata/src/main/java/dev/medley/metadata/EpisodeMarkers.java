@@ -146,8 +146,12 @@ final class EpisodeMarkers {
             Token next = t.get(i + 1);
             int n = next.isNumber(1, 2) ? next.value : Shapes.wordNumber(next.lower);
             if (n > 0) {
-                Marker m = new Marker(Marker.Type.PART, i, i + 2);
+                boolean ofTotal = t.lower(i + 2).equals("of") && t.at(i + 3) != null && t.get(i + 3).isNumber(1, 2);
+                Marker m = new Marker(Marker.Type.PART, i, ofTotal ? i + 4 : i + 2); // "Part 1 of 3"
                 m.episodes = new int[] {n};
+                if (ofTotal) {
+                    m.total = t.get(i + 3).value;
+                }
                 return m;
             }
         }
