@@ -215,8 +215,11 @@ final class ProcessCommand implements Callable<Integer> {
                         try {
                             MediaProbe probe = probe(probing, file, writer, counts);
                             stage = "identify";
-                            // As the planner reads the name: escaped text, which keeps bytes that are not UTF-8.
-                            MediaKind kind = Identify.DEFAULT.identify(RawPaths.text(file.path()), probe.tags())
+                            // As the planner reads the name: escaped text, which keeps bytes that are not UTF-8,
+                            // below the source it was found under.
+                            MediaKind kind = Identify.DEFAULT.identify(RawPaths.text(file.path()),
+                                    probe.tags() == null ? Map.of() : probe.tags(),
+                                    new Identify.Context(RawPaths.text(rootOf(file.path(), roots)), probe.durationSeconds()))
                                     .name().kind();
                             counts.kinds.get(kind).incrementAndGet();
                             if (transcribing != null && speech(kind, probe) && probe.audioCodec() != null) {
@@ -283,9 +286,14 @@ final class ProcessCommand implements Callable<Integer> {
         }
     }
 
+    /** Returns the source a file was found under (the file itself when it was named alone). */
+    private static Path rootOf(Path file, List<Path> roots) {
+        return roots.stream().filter(file::startsWith).findFirst().orElse(file);
+    }
+
     private static void transcribe(TranscribeJob transcribing, ScannedFile file, List<Path> roots, CatalogWriter writer,
             Counts counts) throws Exception {
-        Path root = roots.stream().filter(r -> file.path().startsWith(r)).findFirst().orElse(file.path());
+        Path root = rootOf(file.path(), roots);
         try {
             transcribing.transcribe(transcribing.lookUp(file, root), writer);
             counts.transcribed.incrementAndGet();

@@ -31,6 +31,19 @@ public final class Identify {
         public static final Options DEFAULTS = new Options(true);
     }
 
+    /**
+     * Holds what is known of a file besides its path and tags.
+     *
+     * @param root the scan root the file was found under, as the start of its path: folders below it are the
+     *     user's arrangement and count as evidence; the root and the folders above it count only where they
+     *     form a recognisable layout. Null when there is none, and every folder counts.
+     * @param durationSeconds how long the file plays, or null when unknown
+     */
+    public record Context(String root, Double durationSeconds) {
+        /** Knows nothing beyond the path and the tags. */
+        public static final Context NONE = new Context(null, null);
+    }
+
     /** Identifies with {@link Options#DEFAULTS}. */
     public static final Identify DEFAULT = new Identify(Options.DEFAULTS);
 
@@ -57,9 +70,22 @@ public final class Identify {
      * @throws NullPointerException if an argument is null
      */
     public Identity identify(String path, Map<String, String> tags) {
+        return identify(path, tags, Context.NONE);
+    }
+
+    /**
+     * Returns what the path, the tags and the context say together.
+     *
+     * @param path the file's path or name
+     * @param tags the probe's tags, keys in any case; may be empty
+     * @param context where the file was found and how long it plays
+     * @throws NullPointerException if an argument is null
+     */
+    public Identity identify(String path, Map<String, String> tags, Context context) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(tags, "tags");
-        Draft d = MediaNames.draft(path);
+        Objects.requireNonNull(context, "context");
+        Draft d = MediaNames.draft(path, PathName.foldersBelow(path, context.root()));
         Map<Field, Identity.Provenance> provenance = new EnumMap<>(Field.class);
         for (Field f : Field.values()) {
             if (d.get(f) != null) {

@@ -29,8 +29,13 @@ public final class MediaNames {
 
     /** Returns the parse with notes on where each field came from, for {@link Identify}. */
     static Draft draft(String pathOrName) {
+        return draft(pathOrName, -1);
+    }
+
+    /** Returns the parse of a path whose {@code ownFolders} nearest folders lie below the scan root (-1: all). */
+    static Draft draft(String pathOrName, int ownFolders) {
         Objects.requireNonNull(pathOrName, "pathOrName");
-        PathName path = PathName.split(pathOrName);
+        PathName path = PathName.split(pathOrName).withOwnFolders(ownFolders);
         Extensions.Type type = Extensions.type(path.extension());
         String name = path.name();
         String subtitle = null;

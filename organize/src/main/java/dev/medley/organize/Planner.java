@@ -111,6 +111,7 @@ public final class Planner {
                 problems.report(path, problem);
             });
             for (Path source : options.sources()) {
+                run.root = RawPaths.text(source);
                 walk.walk(source, run::folder);
             }
             plans.forgetPlanningState(runId);
@@ -138,6 +139,8 @@ public final class Planner {
         final Consumer<Planned> sink;
         final TargetNames names;
         final Duplicates sameContent;
+        /** The source being walked, as escaped text: the scan root of the files met. */
+        String root;
         long seq;
         long planned;
         long skipped;
@@ -224,7 +227,9 @@ public final class Planner {
             Path path = entry.path();
             MediaProbe probe = probes.probe(path, entry.size(), entry.mtimeNanos());
             // Escaped text, not toString(): a title from a name that is not UTF-8 keeps its bytes into the target name.
-            MediaName name = identify.identify(RawPaths.text(path), probe.tags() == null ? Map.of() : probe.tags()).name();
+            // The source is the scan root: folders below it are evidence, the folders that hold it are not.
+            MediaName name = identify.identify(RawPaths.text(path), probe.tags() == null ? Map.of() : probe.tags(),
+                    new Identify.Context(root, probe.durationSeconds())).name();
             List<String> folders = folder.names();
             Extras.Extra extra = Extras.classify(folders, entry.name(), name.extra());
             if (extra.kind() == ExtraKind.SAMPLE) {
