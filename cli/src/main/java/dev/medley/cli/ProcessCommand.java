@@ -261,10 +261,10 @@ final class ProcessCommand implements Callable<Integer> {
         }
     }
 
-    // Music is not speech, except what is filed like music but spoken: podcasts, audiobooks.
+    // Music is not speech, except what is taken for music but tagged as spoken.
     private static boolean speech(MediaKind kind, MediaProbe probe) {
         if (kind != MediaKind.MUSIC) {
-            return true;
+            return true; // episodes, films, and the spoken kinds: podcasts, lectures, audiobooks
         }
         String genre = probe.tags() == null ? null : probe.tags().get("genre");
         return genre != null && SPOKEN.matcher(genre).find();
@@ -335,8 +335,9 @@ final class ProcessCommand implements Callable<Integer> {
         out.printf("  scanned      %d media files%n", (Long) report.get("files"));
         out.printf("  probed       %d new, %d from the catalog, %d failed%n", probe.get("probed"), probe.get("fromCatalog"),
                 probe.get("failed"));
-        out.printf("  identified   %d episodes, %d films, %d tracks, %d other%n", kinds.get("episode"), kinds.get("movie"),
-                kinds.get("music"), kinds.get("other"));
+        out.printf("  identified   %d episodes, %d films, %d tracks, %d podcasts, %d lectures, %d audiobooks, %d other%n",
+                kinds.get("episode"), kinds.get("movie"), kinds.get("music"), kinds.get("podcast"), kinds.get("lecture"),
+                kinds.get("audiobook"), kinds.get("other"));
         if (report.containsKey("transcribe")) {
             @SuppressWarnings("unchecked")
             Map<String, Long> t = (Map<String, Long>) report.get("transcribe");

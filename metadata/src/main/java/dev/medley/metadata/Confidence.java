@@ -35,6 +35,7 @@ final class Confidence {
             case EPISODE -> d.strong ? 0.95 : 0.75;
             case MOVIE -> d.informative() ? 0.85 : 0.6;
             case MUSIC -> 0.85;
+            case PODCAST, LECTURE, AUDIOBOOK -> 0.8;
             case OTHER -> 0.5;
         };
     }

@@ -30,6 +30,10 @@ final class MusicParser {
     private MusicParser() {}
 
     static Draft parse(PathName path, String name) {
+        Draft spoken = SpokenParser.parse(path, name);
+        if (spoken != null) {
+            return spoken; // "Lecture 01 - Title" names no artist "Lecture 01"
+        }
         Draft d = new Draft();
         d.kind = MediaKind.MUSIC;
         int parent = path.folders().size() - 1;

@@ -31,7 +31,6 @@ class MusicNamesTest {
             Ella Fitzgerald - Summertime (1968).mp3 => music; artist=Ella Fitzgerald; title=Summertime; year=1968
             Bob Marley - Redemption Song [1980].mp3 => music; artist=Bob Marley; title=Redemption Song; year=1980
             Prince - 1999.mp3 => music; artist=Prince; title=1999; year=-
-            Muse - Knights of Cydonia.m4b => music; artist=Muse; title=Knights of Cydonia
             Björk - Hyperballad.dsf => music; artist=Björk; title=Hyperballad
             Tinariwen - Tenere Taqqim Tossam.mka => music; artist=Tinariwen; title=Tenere Taqqim Tossam
             Earth, Wind & Fire - September.mp3 => music; artist=Earth, Wind & Fire; title=September

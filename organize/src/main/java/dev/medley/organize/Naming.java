@@ -132,6 +132,7 @@ record Naming(String relative, String reason, String problem) {
             case MOVIE -> "film " + name.title() + (name.year() == null ? "" : " (" + name.year() + ")");
             case MUSIC -> "track " + (name.track() == null ? "" : name.track() + " ") + "'" + name.title() + "'"
                     + (name.albumArtist() != null ? " by " + name.albumArtist() : name.artist() != null ? " by " + name.artist() : "");
+            case PODCAST, LECTURE, AUDIOBOOK -> name.kind().key() + " " + name.title();
             case OTHER -> "other media";
         };
     }

@@ -100,6 +100,7 @@ public record Templates(Template episode, Template movie, Template music, Templa
             case EPISODE -> episode;
             case MOVIE -> movie;
             case MUSIC -> music;
+            case PODCAST, LECTURE, AUDIOBOOK -> null; // no templates of their own yet: they stay where they are
             case OTHER -> other;
         };
     }
