@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@code title}, {@code track} ("3/12"), {@code disc}, {@code date}, {@code show},
  * {@code season_number}, {@code episode_id}, {@code episode_sort}, {@code language}); the name fills
  * what they leave out. Where both give a field, {@link Options#tagsWin()} decides, and a tag that
- * agrees with the name makes the field surer.
+ * agrees with the name makes the field surer. A tag that is junk (a site's address, the file's own
+ * name, a release name: see {@link TagText}) is evidence that fills a gap, never an override.
  *
  * <pre>{@code
  * Identity id = Identify.DEFAULT.identify("Music/01 - Track 1.mp3", Map.of("artist", "Nina Simone", "title", "Sinnerman"));
@@ -111,7 +112,7 @@ public final class Identify {
         TagMerge m = new TagMerge(d, provenance, options.tagsWin(), split.name());
         switch (d.kind) {
             case EPISODE -> {
-                m.putText(Field.TITLE, text(t, "show", "tvshow", "series"), false);
+                m.putText(Field.TITLE, text(t, "show", "tvshow", "series"), true);
                 m.put(Field.SEASON, number(t.get("season_number")));
                 int[] ep = episodes(t);
                 m.put(Field.EPISODES, ep);
@@ -149,7 +150,7 @@ public final class Identify {
                 m.putText(Field.ARTIST, text(t, "album_artist", "artist", "author", "composer"), false);
                 m.put(Field.PART, number(t.get("track")));
                 String chapter = text(t, "title");
-                if (album != null && chapter != null && !album.equalsIgnoreCase(chapter)) {
+                if (album != null && chapter != null && !TagText.sameText(album, chapter)) {
                     m.putText(Field.EPISODE_TITLE, chapter, false);
                 }
             }

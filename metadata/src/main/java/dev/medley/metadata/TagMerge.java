@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Applies tag values to a draft: a tag fills what the name leaves out, agrees with it (which makes
- * the field surer), or when tags win replaces it.
+ * the field surer), or when tags win replaces it; a junk text tag ({@link TagText}) only fills.
  */
 final class TagMerge {
     private static final double AGREED = 0.99;
@@ -15,7 +15,9 @@ final class TagMerge {
     private final boolean tagsWin;
     private final String stem;
 
-    /** @param stem the file's name without folders or extension */
+    /**
+     * @param stem the file's name without folders or extension, which a tag that only repeats it is weighed against
+     */
     TagMerge(Draft d, Map<Field, Identity.Provenance> provenance, boolean tagsWin, String stem) {
         this.d = d;
         this.provenance = provenance;
@@ -24,23 +26,16 @@ final class TagMerge {
     }
 
     /**
-     * Puts a text tag.
+     * Puts a text tag, weighed first.
      *
-     * @param releaseTitle whether a release name in the tag stands for its title (film titles)
+     * @param releaseTitle whether a release name in the tag stands for its title (film and show titles)
      */
     void putText(Field f, String tag, boolean releaseTitle) {
-        put(f, releaseTitle ? movieTitle(tag) : tag, tagsWin);
-    }
-
-    /** Drops a film title tag that is only the release name again ("Movie.2018.1080p.WEB-DL-GRP"). */
-    private static String movieTitle(String title) {
-        if (title == null) {
-            return null;
+        if (tag == null) {
+            return;
         }
-        Draft parsed = VideoParser.parse(title);
-        boolean release = parsed.screenSize != null || parsed.source != null || parsed.videoCodec != null
-                || parsed.audioCodec != null || parsed.strong;
-        return release && parsed.title != null ? parsed.title : title;
+        TagText.Weighed weighed = TagText.weigh(tag, stem, releaseTitle);
+        put(f, weighed.value(), weighed.junk() ? false : tagsWin);
     }
 
     /** Puts a tag value, null when the tag is absent. */
