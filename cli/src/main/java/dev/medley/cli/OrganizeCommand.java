@@ -45,10 +45,23 @@ import picocli.CommandLine.Spec;
                     + "then carries out exactly that plan, every operation journaled, so an interruption at any "
                     + "moment loses and duplicates nothing; `medley undo --last` reverts it.",
             "",
-            "Default templates (change them with --templates FILE, lines of `kind = template`):",
-            "  episode = {show}/Season {season:00}/{show} - S{season:00}E{episode:00} - {episodeTitle}",
-            "  movie   = {title} ({year})/{title} ({year})",
-            "  music   = {albumArtist}/{album} ({year})/{disc}-{track:00} {title}",
+            "Default templates (change them with --templates FILE, lines of `key = template`):",
+            "  episode   = {show}/Season {season:00}/{show} - S{season:00}E{episode:00} - {episodeTitle}",
+            "  daily     = {show}/Season {date:yyyy}/{show} - {date} - {episodeTitle}      (episodes known by air date)",
+            "  anime     = {show}/{show} - {absolute:000} - {episodeTitle}     (episodes numbered across seasons)",
+            "  movie     = {title} ({year})/{title} ({year})",
+            "  music     = {albumArtist}/{album} ({year})/{disc}-{track:00} {title}",
+            "  podcast   = {show}/{show} - {episode:000} - {episodeTitle}",
+            "  lecture   = {course}/{course} - {episode:00} - {episodeTitle}",
+            "  audiobook = {author}/{book}/{book} - {part:00} - {episodeTitle}",
+            "  other     = (none: such files stay where they are)",
+            "Fields: show, season, episode, episodeTitle (of an episode, lecture or chapter), absolute, date, title, "
+                    + "year (a film's, an album's, or the year a show is known by), edition, part, artist, albumArtist, "
+                    + "album, track, disc, course, book, author, screenSize, source, videoCodec, audioCodec, "
+                    + "releaseGroup, language, extra, originalName.",
+            "Formats: {track:00} pads with zeros; {title:title} gives capitals to a name written all in lower case "
+                    + "(--title-case does it for every name); {date:yyyy} writes a date by a pattern of y, M and d. "
+                    + "Empty fields vanish with their brackets and separators.",
             "Extras go to Featurettes/, Trailers/, Behind The Scenes/, ... beside their film; samples stay.",
             "Subtitles, .nfo, posters, covers, .lrc, .cue and transcripts travel with their media."
         },
