@@ -231,7 +231,7 @@ public final class Planner {
             MediaName name = identify.identify(RawPaths.text(path), probe.tags() == null ? Map.of() : probe.tags(),
                     new Identify.Context(root, probe.durationSeconds())).name();
             List<String> folders = folder.names();
-            Extras.Extra extra = Extras.classify(folders, entry.name(), name.extra());
+            Extras.Extra extra = Extras.classify(folders, entry.name(), name);
             if (extra.kind() == ExtraKind.SAMPLE) {
                 return stay(path, entry.size(), "sample", "a sample clip", null, null);
             }
