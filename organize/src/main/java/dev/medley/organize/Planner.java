@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * Planning streams: folders are read one at a time (a folder is the unit because sidecars travel
  * with media of the same folder), and each decision is written to the catalog as it is made and
  * passed on. What the whole plan must answer (which target names are taken: TargetNames; which
- * sizes and contents were seen: Duplicates) is looked up in the plan's planning state in the
- * catalog, not held, so memory stays the same however large the library.
+ * sizes and contents were seen, in the plan or already in the library: Duplicates) is looked up in
+ * the plan's planning state in the catalog, not held, so memory stays the same however large the
+ * library.
  */
 
 /**
@@ -105,6 +106,7 @@ public final class Planner {
                     options.fallbackCopy() ? "copy" : null, options.onConflict().key(),
                     options.sources().stream().map(PathKey::of).toList(), Instant.now()));
             Run run = new Run(runId, plans, sink);
+            run.sameContent.rememberLibrary(options.library(), options.sources());
             long[] unreadable = new long[1];
             FolderWalk walk = new FolderWalk(options.library(), (path, problem) -> {
                 unreadable[0]++;
