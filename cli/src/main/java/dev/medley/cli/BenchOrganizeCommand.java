@@ -2,6 +2,7 @@ package dev.medley.cli;
 
 import dev.medley.catalog.Catalog;
 import dev.medley.media.sample.SampleMedia;
+import dev.medley.metadata.Identify;
 import dev.medley.organize.Mode;
 import dev.medley.organize.OnConflict;
 import dev.medley.organize.Planner;
@@ -91,8 +92,8 @@ final class BenchOrganizeCommand implements Callable<Integer> {
         // Two catalogs, so that the sampled runs meet the same cold and warm states as the timed ones.
         try (Catalog timedCatalog = Catalog.open(root.resolve("timed.db"));
                 Catalog sampledCatalog = Catalog.open(root.resolve("sampled.db"))) {
-            Dry timed = () -> OrganizeCommand.plan(timedCatalog, options, quietOptions(), nowhere(), nowhereStream());
-            Dry sampled = () -> OrganizeCommand.plan(sampledCatalog, options, quietOptions(), nowhere(), nowhereStream());
+            Dry timed = () -> OrganizeCommand.plan(timedCatalog, options, Identify.DEFAULT, quietOptions(), nowhere(), nowhereStream());
+            Dry sampled = () -> OrganizeCommand.plan(sampledCatalog, options, Identify.DEFAULT, quietOptions(), nowhere(), nowhereStream());
             figures.put("coldDryRun", measure(timed, sampled));
             figures.put("warmDryRun", measure(timed, sampled));
         }
