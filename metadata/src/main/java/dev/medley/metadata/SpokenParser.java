@@ -178,8 +178,8 @@ final class SpokenParser {
             } else if (d.kind == MediaKind.AUDIOBOOK && !numbered && !same(folder, itemTitle)) {
                 if (d.artist == null) {
                     d.artist = clean(folder); // "Author/Book.m4b": the folder names the author
+                    d.fromFolder.add(Field.ARTIST);
                 }
-                d.fromFolder.add(Field.ARTIST);
                 return;
             } else {
                 d.title = clean(folder);

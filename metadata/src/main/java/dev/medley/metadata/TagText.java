@@ -9,7 +9,7 @@ import java.util.Locale;
  * that are not that: a site's address ("www.site.com - Title", "Title [site.net]"), the file's own
  * name copied in, or a release name ("Movie.2018.1080p.WEB-DL-GRP"). Such a tag is junk: what is
  * left of it after the junk is taken out may fill a field the name leaves empty, but never
- * replaces what the name says.
+ * replaces what the name says; a tag that is only the file's name again adds nothing at all.
  */
 final class TagText {
     /**
@@ -34,7 +34,7 @@ final class TagText {
             return new Weighed(null, true);
         }
         if (sameText(kept, stem)) {
-            return new Weighed(kept, true); // the file's name again: no second opinion
+            return new Weighed(null, true); // the file's name again, which the name's reading has read better
         }
         if (releaseTitle) {
             Draft parsed = VideoParser.parse(kept);

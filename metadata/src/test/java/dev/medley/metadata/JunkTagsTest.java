@@ -32,6 +32,9 @@ class JunkTagsTest {
         Identity id = Identify.DEFAULT.identify("/in/01 - Portishead - Roads.mp3", Map.of("title", "01 - Portishead - Roads"));
         assertThat(id.name().title()).isEqualTo("Roads");
         assertThat(id.name().artist()).isEqualTo("Portishead");
+        MediaName episode = Identify.DEFAULT.identify("/in/Podcasts/Field Notes/Field Notes - Episode 13.m4a",
+                Map.of("title", "Field Notes - Episode 13", "genre", "Podcast")).name();
+        assertThat(episode.episodeTitle()).as("not even where the name leaves a gap").isNull();
     }
 
     @Test
