@@ -9,8 +9,8 @@ import java.util.Objects;
  * Identifies a file from its path and the tags a probe read from it. Tags name their fields
  * plainly (lower-case keys as FFmpeg gives them: {@code artist}, {@code album_artist}, {@code album},
  * {@code title}, {@code track} ("3/12"), {@code disc}, {@code date}, {@code show},
- * {@code season_number}, {@code episode_id}, {@code episode_sort}, {@code language}); the name fills
- * what they leave out. Where both give a field, {@link Options#tagsWin()} decides, and a tag that
+ * {@code season_number}, {@code episode_id}, {@code episode_sort}, {@code language}, {@code genre},
+ * {@code media_type}, {@code podcast}); the name fills what they leave out. Where both give a field, {@link Options#tagsWin()} decides, and a tag that
  * agrees with the name makes the field surer. A tag that is junk (a site's address, the file's own
  * name, a release name: see {@link TagText}) is evidence that fills a gap, never an override.
  *

@@ -53,7 +53,9 @@ final class SpokenCues {
             return MediaKind.LECTURE;
         }
         if (genre.contains("speech") || genre.contains("spoken")) {
-            return d.kind.spoken() ? d.kind : MediaKind.AUDIOBOOK; // "Spoken Word": mostly books, talks and poetry
+            // "Spoken Word": mostly books, talks and poetry; a film or an episode stays what its name says.
+            boolean audio = d.kind == MediaKind.MUSIC || d.kind == MediaKind.OTHER;
+            return d.kind.spoken() ? d.kind : audio ? MediaKind.AUDIOBOOK : null;
         }
         // A title, and someone or something it belongs to: "Author/Book.mp3", "Author - Book.mp3", artist and album tags.
         boolean bookLayout = (d.title != null || tags.containsKey("album"))

@@ -56,6 +56,8 @@ class SpokenTagsTest {
         assertThat(talk.kind()).isEqualTo(MediaKind.AUDIOBOOK);
         assertThat(talk.artist()).isEqualTo("Martin Luther King");
         assertThat(talk.title()).isEqualTo("I Have a Dream");
+        assertThat(identify("/in/Heat.1995.1080p.mkv", Map.of("genre", "Speech"), null).name().kind())
+                .as("a film stays a film").isEqualTo(MediaKind.MOVIE);
     }
 
     @Test
