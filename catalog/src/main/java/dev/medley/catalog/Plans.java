@@ -27,6 +27,7 @@ public final class Plans implements AutoCloseable {
     private PreparedStatement selectFolder;
     private PreparedStatement insertFolder;
     private PreparedStatement firstOfSize;
+    private PreparedStatement unhashedOfSize;
     private PreparedStatement sameContent;
     private PreparedStatement insertContent;
     private PreparedStatement updateHash;
@@ -152,7 +153,8 @@ public final class Plans implements AutoCloseable {
     }
 
     /**
-     * A media file plan {@code runId} has seen, for finding duplicates.
+     * A file plan {@code runId} has seen, for finding duplicates: a media file of the plan, or a file
+     * already in the library.
      *
      * @param id its row, for {@link #setContentHash}
      * @param source its {@link PathKey}
@@ -170,6 +172,32 @@ public final class Plans implements AutoCloseable {
             firstOfSize.setLong(1, runId);
             firstOfSize.setLong(2, size);
             return content(firstOfSize);
+        } catch (SQLException e) {
+            throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns up to {@code limit} of the files of {@code size} that plan {@code runId} has seen and not
+     * hashed, oldest first.
+     */
+    public synchronized List<Content> unhashedOfSize(long runId, long size, int limit) {
+        try {
+            if (unhashedOfSize == null) {
+                unhashedOfSize = connection.prepareStatement("""
+                        SELECT id, source, hash FROM plan_contents WHERE run_id = ? AND size = ? AND hash IS NULL
+                        ORDER BY id LIMIT ?""");
+            }
+            unhashedOfSize.setLong(1, runId);
+            unhashedOfSize.setLong(2, size);
+            unhashedOfSize.setInt(3, limit);
+            List<Content> found = new java.util.ArrayList<>();
+            try (ResultSet row = unhashedOfSize.executeQuery()) {
+                while (row.next()) {
+                    found.add(new Content(row.getLong(1), row.getString(2), row.getString(3)));
+                }
+            }
+            return found;
         } catch (SQLException e) {
             throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
         }
@@ -340,7 +368,7 @@ public final class Plans implements AutoCloseable {
         flush();
         try {
             for (PreparedStatement statement : new PreparedStatement[] {insertItem, claimName, selectFolder, insertFolder,
-                    firstOfSize, sameContent, insertContent, updateHash}) {
+                    firstOfSize, unhashedOfSize, sameContent, insertContent, updateHash}) {
                 if (statement != null) {
                     statement.close();
                 }

@@ -37,7 +37,13 @@ class PlansTest {
             Plans.Content a = plans.firstOfSize(first, 100).orElseThrow();
             assertThat(a.source()).isEqualTo("/incoming/a.mkv");
             assertThat(a.hash()).isNull();
+            plans.addContent(first, 100, "/library/x.mkv", null);
+            plans.addContent(first, 200, "/library/y.mkv", null);
+            assertThat(plans.unhashedOfSize(first, 100, 10)).extracting(Plans.Content::source)
+                    .containsExactly("/incoming/a.mkv", "/library/x.mkv");
+            assertThat(plans.unhashedOfSize(first, 100, 1)).extracting(Plans.Content::source).containsExactly("/incoming/a.mkv");
             plans.setContentHash(a.id(), "aaaa");
+            assertThat(plans.unhashedOfSize(first, 100, 10)).extracting(Plans.Content::source).containsExactly("/library/x.mkv");
             plans.addContent(first, 100, "/incoming/b.mkv", "bbbb");
             plans.addContent(first, 100, "/incoming/b-again.mkv", "bbbb");
             assertThat(plans.firstWithContent(first, 100, "aaaa")).map(Plans.Content::source).contains("/incoming/a.mkv");

@@ -2,6 +2,7 @@ package dev.medley.cli;
 
 import dev.medley.catalog.Catalog;
 import dev.medley.media.sample.SampleMedia;
+import dev.medley.metadata.Identify;
 import dev.medley.organize.Mode;
 import dev.medley.organize.OnConflict;
 import dev.medley.organize.Planner;
@@ -91,22 +92,24 @@ final class BenchOrganizeCommand implements Callable<Integer> {
         // Two catalogs, so that the sampled runs meet the same cold and warm states as the timed ones.
         try (Catalog timedCatalog = Catalog.open(root.resolve("timed.db"));
                 Catalog sampledCatalog = Catalog.open(root.resolve("sampled.db"))) {
-            Dry timed = () -> OrganizeCommand.plan(timedCatalog, options, quietOptions(), nowhere(), nowhereStream());
-            Dry sampled = () -> OrganizeCommand.plan(sampledCatalog, options, quietOptions(), nowhere(), nowhereStream());
+            Dry timed = () -> OrganizeCommand.plan(timedCatalog, options, Identify.DEFAULT, quietOptions(), nowhere(), nowhereStream());
+            Dry sampled = () -> OrganizeCommand.plan(sampledCatalog, options, Identify.DEFAULT, quietOptions(), nowhere(), nowhereStream());
             figures.put("coldDryRun", measure(timed, sampled));
             figures.put("warmDryRun", measure(timed, sampled));
         }
         return figures;
     }
 
-    // Names as they come from release groups, rippers and taggers: episodes, films, tracks.
+    // Names as they come from release groups, rippers and taggers: episodes, films, tracks. The content is the
+    // same short MP3 stream for all, which probes read whatever the extension says; the extension says what the
+    // name is of (an .mp3 named like an episode is a podcast's).
     private static void generate(Path incoming, int count, int filmFolders, byte[] media) throws IOException {
         for (int i = 0; i < count; i++) {
             Path file = switch (i % 3) {
-                case 0 -> incoming.resolve("TV/Show %03d/Season %d/Show.%03d.S%02dE%02d.Episode.Title.720p.WEB-DL.mp3"
+                case 0 -> incoming.resolve("TV/Show %03d/Season %d/Show.%03d.S%02dE%02d.Episode.Title.720p.WEB-DL.mkv"
                         .formatted(i / 600, 1 + i / 60 % 10, i / 600, 1 + i / 60 % 10, 1 + i / 3 % 20));
                 case 1 -> incoming.resolve((filmFolders > 1 ? "Films/" + i % filmFolders : "Films")
-                        + "/Film Number %d (%d)/Film.Number.%d.%d.1080p.BluRay.x264.mp3".formatted(i, 1950 + i % 70, i, 1950 + i % 70));
+                        + "/Film Number %d (%d)/Film.Number.%d.%d.1080p.BluRay.x264.mkv".formatted(i, 1950 + i % 70, i, 1950 + i % 70));
                 default -> incoming.resolve("Music/Artist %03d/Album %04d (%d)/%02d - Track %d.mp3"
                         .formatted(i / 900, i / 12, 1960 + i % 60, 1 + i / 3 % 12, i));
             };

@@ -88,7 +88,10 @@ final class IdentifyCommand implements Callable<Integer> {
             for (Iterator<ScannedFile> files = scanner.walk(roots); files.hasNext(); ) {
                 ScannedFile file = files.next();
                 MediaProbe probe = probe(catalog, prober, file);
-                Identity identity = identify.identify(file.display(), probe.tags() == null ? Map.of() : probe.tags());
+                // As process reads it: below the folder it was found under, which holds it but does not name it.
+                Path root = roots.stream().filter(file.path()::startsWith).findFirst().orElse(file.path());
+                Identity identity = identify.identify(file.display(), probe.tags() == null ? Map.of() : probe.tags(),
+                        new Identify.Context(RawPaths.display(root), probe.durationSeconds()));
                 // Named all the same, from its name and folders; but a file that cannot be read is a failed item.
                 String error = probe.ok() ? null : probe.error();
                 if (error != null) {

@@ -45,10 +45,24 @@ import picocli.CommandLine.Spec;
                     + "then carries out exactly that plan, every operation journaled, so an interruption at any "
                     + "moment loses and duplicates nothing; `medley undo --last` reverts it.",
             "",
-            "Default templates (change them with --templates FILE, lines of `kind = template`):",
-            "  episode = {show}/Season {season:00}/{show} - S{season:00}E{episode:00} - {episodeTitle}",
-            "  movie   = {title} ({year})/{title} ({year})",
-            "  music   = {albumArtist}/{album} ({year})/{disc}-{track:00} {title}",
+            "Default templates (change them with --templates FILE, lines of `key = template`):",
+            "  episode   = {show}/Season {season:00}/{show} - S{season:00}E{episode:00} - {episodeTitle}",
+            "  daily     = {show}/Season {date:yyyy}/{show} - {date} - {episodeTitle}",
+            "  anime     = {show}/{show} - {absolute:000} - {episodeTitle}",
+            "  movie     = {title} ({year})/{title} ({year})",
+            "  music     = {albumArtist}/{album} ({year})/{disc}-{track:00} {title}",
+            "  podcast   = {show}/{show} - {episode:000} - {episodeTitle}",
+            "  lecture   = {course}/{course} - {episode:00} - {episodeTitle}",
+            "  audiobook = {author}/{book}/{book} - {part:00} - {episodeTitle}",
+            "  other     = (none: such files stay where they are)",
+            "Episodes known by their air date are filed as daily, those numbered across seasons as anime.",
+            "Fields: show, season, episode, episodeTitle (of an episode, lecture or chapter), absolute, date, title, "
+                    + "year (a film's, an album's, or the year a show is known by), edition, part, artist, albumArtist, "
+                    + "album, track, disc, course, book, author, screenSize, source, videoCodec, audioCodec, "
+                    + "releaseGroup, language, extra, originalName.",
+            "Formats: {track:00} pads with zeros; {title:title} gives capitals to a name written all in lower case "
+                    + "(--title-case does it for every name); {date:yyyy} writes a date by a pattern of y, M and d. "
+                    + "Empty fields vanish with their brackets and separators.",
             "Extras go to Featurettes/, Trailers/, Behind The Scenes/, ... beside their film; samples stay.",
             "Subtitles, .nfo, posters, covers, .lrc, .cue and transcripts travel with their media."
         },
@@ -85,8 +99,7 @@ final class OrganizeCommand implements Callable<Integer> {
                     + "Without it, such a file is an error.")
     String fallback;
 
-    @Option(names = "--templates", paramLabel = "FILE", description = "Naming templates (lines of `kind = template`).")
-    Path templatesFile;
+    @Mixin NamingOptionsMixin naming;
 
     @Option(names = "--on-conflict", paramLabel = "POLICY", defaultValue = "skip",
             description = "When a target name is taken: skip (leave the file), rename (\"Title (2)\"), "
@@ -123,7 +136,7 @@ final class OrganizeCommand implements Callable<Integer> {
                                 + " --apply to review the plan first, or add --yes to plan and apply in one go"));
                 return applyPlan(catalog, choice.reviewed(reviewed), common, commandLine.getOut(), System.err, true);
             }
-            Planner.Summary plan = plan(catalog, options, common, commandLine.getOut(), System.err);
+            Planner.Summary plan = plan(catalog, options, naming.identify(), common, commandLine.getOut(), System.err);
             if (apply) {
                 return Math.max(applyPlan(catalog, plan.runId(), common, commandLine.getOut(), System.err, false),
                         problems(plan));
@@ -158,21 +171,12 @@ final class OrganizeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "unknown --mode or --on-conflict value: "
                     + mode + ", " + onConflict + " (see --help)");
         }
-        Templates templates = templates(templatesFile, commandLine);
+        Templates templates = naming.templates(commandLine);
         try {
             // The library may not exist yet: a dry run creates nothing, applying makes its folders.
             return new Planner.Options(library, sources, parsedMode, fallback != null, policy, templates);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, "--to: " + e.getMessage());
-        }
-    }
-
-    /** Returns the templates in {@code file}, or the defaults when it is null; a mistake in the file is bad usage. */
-    static Templates templates(Path file, CommandLine commandLine) throws IOException {
-        try {
-            return file == null ? Templates.DEFAULT : Templates.load(file);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, "--templates " + e.getMessage());
         }
     }
 
@@ -184,26 +188,26 @@ final class OrganizeCommand implements Callable<Integer> {
      * Plans: probes what the catalog lacks (one probe per file, recorded), then walks the sources
      * and prints each decision. Shared with {@code medley process}.
      */
-    static Planner.Summary plan(Catalog catalog, Planner.Options options, CommonOptions common, PrintWriter out,
-            PrintStream err) {
+    static Planner.Summary plan(Catalog catalog, Planner.Options options, Identify identify, CommonOptions common,
+            PrintWriter out, PrintStream err) {
         LibraryJob probing = new LibraryJob(catalog, new LibraryJob.Options(Prober.inProcess(Duration.ofSeconds(30)),
                 false, ScanOptions.DEFAULT, common.workers(),
                 ConsoleProgress.create(err, common.progressMode(), "probe", -1)));
         probing.run("probe", String.join(" ", options.sources().stream().map(RawPaths::display).toList()),
                 options.sources(), (path, problem) -> { }, outcome -> { });
-        return planOnly(catalog, options, common, out, err, probesFrom(catalog));
+        return planOnly(catalog, options, identify, common, out, err, probesFrom(catalog));
     }
 
     /** Plans from probes the catalog already holds (a file it lacks is probed now, not recorded). */
-    static Planner.Summary planOnly(Catalog catalog, Planner.Options options, CommonOptions common, PrintWriter out,
-            PrintStream err, Planner.Probes probes) {
+    static Planner.Summary planOnly(Catalog catalog, Planner.Options options, Identify identify, CommonOptions common,
+            PrintWriter out, PrintStream err, Planner.Probes probes) {
         String arguments = "--to " + RawPaths.display(options.library()) + " --mode " + options.mode().key() + " "
                 + String.join(" ", options.sources().stream().map(RawPaths::display).toList());
         long runId = catalog.startRun("organize", arguments);
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "plan", -1);
         OrganizeOutput output = new OrganizeOutput(out, common.json, options.library(), options.sources(),
                 options.mode().key());
-        Planner.Summary summary = new Planner(catalog, options, probes, Identify.DEFAULT).plan(runId, planned -> {
+        Planner.Summary summary = new Planner(catalog, options, probes, identify).plan(runId, planned -> {
             output.planned(runId, planned);
             progress.step(false);
         }, (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem));

@@ -87,7 +87,8 @@ final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "LIBRARY", required = true, description = "The library root files are filed into.")
     Path library;
 
-    @Option(names = "--transcribe", description = "Also transcribe speech (all but music; podcasts and audiobooks too) "
+    @Option(names = "--transcribe", description = "Also transcribe speech (all but music: episodes, films, podcasts, "
+            + "lectures and audiobooks, and music tagged as speech) "
             + "with the offline engine; "
             + "transcripts (txt, srt) are written beside each file and travel with it.")
     boolean transcribe;
@@ -99,8 +100,7 @@ final class ProcessCommand implements Callable<Integer> {
             description = "move, copy, hardlink, symlink or reflink (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--templates", paramLabel = "FILE", description = "Naming templates (see `medley organize --help`).")
-    Path templatesFile;
+    @Mixin NamingOptionsMixin naming;
 
     /** What each stage did, counted as files flow through; shown while running and in the report. */
     private static final class Counts {
@@ -141,7 +141,8 @@ final class ProcessCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, "unknown --mode " + mode + " (see --help)");
         }
-        Templates templates = OrganizeCommand.templates(templatesFile, commandLine);
+        Templates templates = naming.templates(commandLine);
+        Identify identify = naming.identify();
         Planner.Options options;
         try {
             // The library may not exist yet: without --apply nothing is created, with it applying makes its folders.
@@ -156,7 +157,7 @@ final class ProcessCommand implements Callable<Integer> {
         Counts counts = new Counts();
         long started = System.nanoTime();
         try (Catalog catalog = common.openCatalog()) {
-            RunStats stats = analyse(catalog, options.sources(), counts, err);
+            RunStats stats = analyse(catalog, options.sources(), identify, counts, err);
             report.put("files", counts.scanned.get());
             report.put("probe", Map.of("probed", counts.probed.get(), "fromCatalog", counts.probeReused.get(),
                     "failed", counts.probeFailed.get()));
@@ -169,7 +170,7 @@ final class ProcessCommand implements Callable<Integer> {
             }
             report.put("analyseSeconds", seconds(stats.wall().toNanos()));
             long planStarted = System.nanoTime();
-            Planner.Summary plan = OrganizeCommand.planOnly(catalog, options, common, out, err,
+            Planner.Summary plan = OrganizeCommand.planOnly(catalog, options, identify, common, out, err,
                     OrganizeCommand.probesFrom(catalog));
             Map<String, Object> planReport = new LinkedHashMap<>();
             planReport.put("id", plan.runId());
@@ -194,7 +195,7 @@ final class ProcessCommand implements Callable<Integer> {
     }
 
     /** Scan, probe, identify and transcribe, overlapping on one batch engine; records all in the catalog. */
-    private RunStats analyse(Catalog catalog, List<Path> roots, Counts counts, PrintStream err) {
+    private RunStats analyse(Catalog catalog, List<Path> roots, Identify identify, Counts counts, PrintStream err) {
         long runId = catalog.startRun("process", String.join(" ", roots.stream().map(RawPaths::display).toList()));
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "process", -1);
         Scanner scanner = new Scanner(ScanOptions.DEFAULT, (path, problem) -> {
@@ -215,8 +216,11 @@ final class ProcessCommand implements Callable<Integer> {
                         try {
                             MediaProbe probe = probe(probing, file, writer, counts);
                             stage = "identify";
-                            // As the planner reads the name: escaped text, which keeps bytes that are not UTF-8.
-                            MediaKind kind = Identify.DEFAULT.identify(RawPaths.text(file.path()), probe.tags())
+                            // As the planner reads the name: escaped text, which keeps bytes that are not UTF-8,
+                            // below the source it was found under.
+                            MediaKind kind = identify.identify(RawPaths.text(file.path()),
+                                    probe.tags() == null ? Map.of() : probe.tags(),
+                                    new Identify.Context(RawPaths.text(rootOf(file.path(), roots)), probe.durationSeconds()))
                                     .name().kind();
                             counts.kinds.get(kind).incrementAndGet();
                             if (transcribing != null && speech(kind, probe) && probe.audioCodec() != null) {
@@ -258,10 +262,10 @@ final class ProcessCommand implements Callable<Integer> {
         }
     }
 
-    // Music is not speech, except what is filed like music but spoken: podcasts, audiobooks.
+    // Music is not speech, except what is taken for music but tagged as spoken.
     private static boolean speech(MediaKind kind, MediaProbe probe) {
         if (kind != MediaKind.MUSIC) {
-            return true;
+            return true; // episodes, films, and the spoken kinds: podcasts, lectures, audiobooks
         }
         String genre = probe.tags() == null ? null : probe.tags().get("genre");
         return genre != null && SPOKEN.matcher(genre).find();
@@ -283,9 +287,14 @@ final class ProcessCommand implements Callable<Integer> {
         }
     }
 
+    /** Returns the source a file was found under (the file itself when it was named alone). */
+    private static Path rootOf(Path file, List<Path> roots) {
+        return roots.stream().filter(file::startsWith).findFirst().orElse(file);
+    }
+
     private static void transcribe(TranscribeJob transcribing, ScannedFile file, List<Path> roots, CatalogWriter writer,
             Counts counts) throws Exception {
-        Path root = roots.stream().filter(r -> file.path().startsWith(r)).findFirst().orElse(file.path());
+        Path root = rootOf(file.path(), roots);
         try {
             transcribing.transcribe(transcribing.lookUp(file, root), writer);
             counts.transcribed.incrementAndGet();
@@ -327,8 +336,9 @@ final class ProcessCommand implements Callable<Integer> {
         out.printf("  scanned      %d media files%n", (Long) report.get("files"));
         out.printf("  probed       %d new, %d from the catalog, %d failed%n", probe.get("probed"), probe.get("fromCatalog"),
                 probe.get("failed"));
-        out.printf("  identified   %d episodes, %d films, %d tracks, %d other%n", kinds.get("episode"), kinds.get("movie"),
-                kinds.get("music"), kinds.get("other"));
+        out.printf("  identified   %d episodes, %d films, %d tracks, %d podcasts, %d lectures, %d audiobooks, %d other%n",
+                kinds.get("episode"), kinds.get("movie"), kinds.get("music"), kinds.get("podcast"), kinds.get("lecture"),
+                kinds.get("audiobook"), kinds.get("other"));
         if (report.containsKey("transcribe")) {
             @SuppressWarnings("unchecked")
             Map<String, Long> t = (Map<String, Long>) report.get("transcribe");

@@ -115,4 +115,24 @@ class IdentifyCommandIT {
                 .allSatisfy(c -> assertThat(c).isBetween(0.0, 1.0).isEqualTo(Math.round(c * 100) / 100.0));
         assertThat(result.stdout()).doesNotContainPattern("\\d\\.\\d{3,}");
     }
+
+    @Test
+    void readsTheFoldersBelowTheGivenFolderAsProcessDoes() throws Exception {
+        Path roads = TestMedia.write(dir.resolve("alice/DL/Portishead - Roads.mp3"), 1);
+        Path strangers = TestMedia.write(dir.resolve("alice/Dummy/03 - Strangers.mp3"), 2);
+        MedleyProcess.Result result = MedleyProcess.run("identify", dir.resolve("alice").toString(), "--json",
+                "--catalog", dir.resolve("c.db").toString());
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        Map<String, JsonNode> byPath = new java.util.HashMap<>();
+        for (JsonNode line : result.json()) {
+            byPath.put(line.get("path").asText(), line);
+        }
+        JsonNode song = byPath.get(roads.toString());
+        assertThat(song.get("artist").asText()).isEqualTo("Portishead");
+        assertThat(song.has("album")).as("DL is no album").isFalse();
+        assertThat(song.has("albumArtist")).isFalse();
+        JsonNode track = byPath.get(strangers.toString());
+        assertThat(track.get("album").asText()).isEqualTo("Dummy");
+        assertThat(track.has("albumArtist")).as("the folder given names no artist").isFalse();
+    }
 }

@@ -62,8 +62,10 @@ class NonUtf8NamesIT {
         Path in = dir.resolve("in");
         TestMedia.write(child(in, "Heat\\xff.1995.mkv"), 1);
         TestMedia.write(child(in, "Heat\\xfe.1995.mkv"), 2);
-        TestMedia.write(child(in, "a\\xff.mp3"), 3);
-        TestMedia.write(child(in, "a\\xfe.mp3"), 4);
+        // Below the folder given, an artist's and an album's folder: the folder given itself names neither.
+        Path album = child(child(in, "Nina Kraft"), "Night Lines");
+        TestMedia.write(child(album, "a\\xff.mp3"), 3);
+        TestMedia.write(child(album, "a\\xfe.mp3"), 4);
         Path folder = child(in, "Ronin \\xc3(1998)");
         TestMedia.write(child(folder, "Ronin.1998.mkv"), 5);
         Files.writeString(child(folder, "Ronin.1998.\\xff.srt"), "1\n00:00:00,000 --> 00:00:01,000\nsubtitle\n");
@@ -76,8 +78,8 @@ class NonUtf8NamesIT {
                 "--catalog", catalog);
         assertThat(process.exitCode()).as(process.stderr()).isZero();
         assertNoReplacementCharacter(process);
-        assertThat(process.stdout()).contains("in/Heat\\xff.1995.mkv", "in/Heat\\xfe.1995.mkv", "in/a\\xff.mp3",
-                "in/a\\xfe.mp3", "in/Ronin \\xc3(1998)/Ronin.1998.mkv");
+        assertThat(process.stdout()).contains("in/Heat\\xff.1995.mkv", "in/Heat\\xfe.1995.mkv",
+                "in/Nina Kraft/Night Lines/a\\xff.mp3", "in/Nina Kraft/Night Lines/a\\xfe.mp3", "in/Ronin \\xc3(1998)/Ronin.1998.mkv");
 
         MedleyProcess.Result plan = MedleyProcess.run("organize", in.toString(), "--to", library.toString(),
                 "--catalog", catalog);
@@ -100,10 +102,10 @@ class NonUtf8NamesIT {
                 "Ronin (1998)/Ronin (1998).\\xff.srt", before.get("Ronin \\xc3(1998)/Ronin.1998.\\xff.srt")));
         assertThat(filed).anySatisfy((name, hash) -> {
             assertThat(name).endsWith("/A\\xff.mp3");
-            assertThat(hash).isEqualTo(before.get("a\\xff.mp3"));
+            assertThat(hash).isEqualTo(before.get("Nina Kraft/Night Lines/a\\xff.mp3"));
         }).anySatisfy((name, hash) -> {
             assertThat(name).endsWith("/A\\xfe.mp3");
-            assertThat(hash).isEqualTo(before.get("a\\xfe.mp3"));
+            assertThat(hash).isEqualTo(before.get("Nina Kraft/Night Lines/a\\xfe.mp3"));
         });
         assertThat(Files.exists(child(library, "Heat\\xff (1995)"))).as("the byte itself, not EF BF BD").isTrue();
 

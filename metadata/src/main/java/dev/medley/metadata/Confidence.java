@@ -47,6 +47,7 @@ final class Confidence {
             case EPISODE -> d.strong ? 0.95 : 0.75;
             case MOVIE -> d.informative() ? 0.85 : 0.6;
             case MUSIC -> 0.85;
+            case PODCAST, LECTURE, AUDIOBOOK -> 0.8;
             case OTHER -> 0.5;
         };
     }
@@ -60,6 +61,9 @@ final class Confidence {
             case EPISODE -> d.strong ? 0.95 : d.absoluteEpisode != null ? (tech ? 0.88 : 0.85) : tech ? 0.82 : 0.62;
             case MOVIE -> d.year != null ? (tech ? 0.94 : 0.86) : tech ? 0.72 : 0.45;
             case MUSIC -> d.title != null && (d.artist != null || d.album != null) ? 0.86 : d.title != null ? 0.6 : 0.4;
+            // Spoken audio is told from music by cues (folders, words, tags): surer with its numbering.
+            case PODCAST, LECTURE, AUDIOBOOK -> d.title == null ? 0.4
+                    : d.episodes.length > 0 || d.track != null || d.date != null || d.part != null ? 0.86 : 0.7;
             case OTHER -> d.title == null ? 0 : 0.3;
         };
         if (d.fromTags.contains(Field.TITLE) && d.fromTags.contains(Field.KIND)) {

@@ -95,6 +95,7 @@ final class Draft {
             case SEASON -> season = (Integer) v;
             case EPISODES -> episodes = (int[]) v;
             case EPISODE_TITLE -> episodeTitle = (String) v;
+            case PART -> part = (Integer) v;
             case LANGUAGE -> language = (String) v;
             case ARTIST -> artist = (String) v;
             case ALBUM_ARTIST -> albumArtist = (String) v;

@@ -9,9 +9,10 @@ import java.util.Objects;
  * Identifies a file from its path and the tags a probe read from it. Tags name their fields
  * plainly (lower-case keys as FFmpeg gives them: {@code artist}, {@code album_artist}, {@code album},
  * {@code title}, {@code track} ("3/12"), {@code disc}, {@code date}, {@code show},
- * {@code season_number}, {@code episode_id}, {@code episode_sort}, {@code language}); the name fills
- * what they leave out. Where both give a field, {@link Options#tagsWin()} decides, and a tag that
- * agrees with the name makes the field surer.
+ * {@code season_number}, {@code episode_id}, {@code episode_sort}, {@code language}, {@code genre},
+ * {@code media_type}, {@code podcast}); the name fills what they leave out. Where both give a field, {@link Options#tagsWin()} decides, and a tag that
+ * agrees with the name makes the field surer. A tag that is junk (a site's address, the file's own
+ * name, a release name: see {@link TagText}) is evidence that fills a gap, never an override.
  *
  * <pre>{@code
  * Identity id = Identify.DEFAULT.identify("Music/01 - Track 1.mp3", Map.of("artist", "Nina Simone", "title", "Sinnerman"));
@@ -31,11 +32,23 @@ public final class Identify {
         public static final Options DEFAULTS = new Options(true);
     }
 
+    /**
+     * Holds what is known of a file besides its path and tags.
+     *
+     * @param root the scan root the file was found under, as the start of its path: folders below it are the
+     *     user's arrangement and count as evidence; the root and the folders above it count only where they
+     *     form a recognisable layout. Null when there is none, and every folder counts.
+     * @param durationSeconds how long the file plays, or null when unknown
+     */
+    public record Context(String root, Double durationSeconds) {
+        /** Knows nothing beyond the path and the tags. */
+        public static final Context NONE = new Context(null, null);
+    }
+
     /** Identifies with {@link Options#DEFAULTS}. */
     public static final Identify DEFAULT = new Identify(Options.DEFAULTS);
 
-    private static final double TAG = 0.95;
-    private static final double AGREED = 0.99;
+    static final double TAG = 0.95;
 
     private final Options options;
 
@@ -57,9 +70,32 @@ public final class Identify {
      * @throws NullPointerException if an argument is null
      */
     public Identity identify(String path, Map<String, String> tags) {
+        return identify(path, tags, Context.NONE);
+    }
+
+    /**
+     * Returns what the path, the tags and the context say together.
+     *
+     * @param path the file's path or name
+     * @param tags the probe's tags, keys in any case; may be empty
+     * @param context where the file was found and how long it plays
+     * @throws NullPointerException if an argument is null
+     */
+    public Identity identify(String path, Map<String, String> tags, Context context) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(tags, "tags");
-        Draft d = MediaNames.draft(path);
+        Objects.requireNonNull(context, "context");
+        int ownFolders = PathName.foldersBelow(path, context.root());
+        Draft d = MediaNames.draft(path, ownFolders);
+        Map<String, String> t = lowerKeys(tags);
+        PathName split = PathName.split(path).withOwnFolders(ownFolders);
+        // Tags and duration can say a file is spoken where its name does not: read the name again as such.
+        MediaKind spoken = SpokenCues.kind(t, d, context.durationSeconds());
+        boolean spokenByTags = spoken != null && spoken != d.kind
+                && (options.tagsWin() || d.kind == MediaKind.MUSIC || d.kind == MediaKind.OTHER);
+        if (spokenByTags) {
+            d = SpokenParser.parse(split, split.name(), spoken);
+        }
         Map<Field, Identity.Provenance> provenance = new EnumMap<>(Field.class);
         for (Field f : Field.values()) {
             if (d.get(f) != null) {
@@ -68,19 +104,18 @@ public final class Identify {
                         Confidence.ofName(f, d, folder)));
             }
         }
-        Map<String, String> t = lowerKeys(tags);
-        MediaKind tagKind = tagKind(t, d);
-        if (tagKind != null && tagKind != d.kind && (options.tagsWin() || d.kind == MediaKind.OTHER)) {
-            d.kind = tagKind;
+        MediaKind tagKind = d.kind.spoken() ? null : tagKind(t, d);
+        if (spokenByTags || (tagKind != null && tagKind != d.kind && (options.tagsWin() || d.kind == MediaKind.OTHER))) {
+            d.kind = spokenByTags ? spoken : tagKind;
             provenance.put(Field.KIND, new Identity.Provenance(Identity.Source.TAG, TAG));
         }
         if (tagKind != null && tagKind == d.kind) {
             d.fromTags.add(Field.KIND);
         }
-        Merge m = new Merge(d, provenance, options.tagsWin());
+        TagMerge m = new TagMerge(d, provenance, options.tagsWin(), split.name());
         switch (d.kind) {
             case EPISODE -> {
-                m.put(Field.TITLE, text(t, "show", "tvshow", "series"));
+                m.putText(Field.TITLE, text(t, "show", "tvshow", "series"), true);
                 m.put(Field.SEASON, number(t.get("season_number")));
                 int[] ep = episodes(t);
                 m.put(Field.EPISODES, ep);
@@ -88,61 +123,51 @@ public final class Identify {
                     int[] se = Shapes.seasonEpisode(t.get("episode_id").toLowerCase(Locale.ROOT).strip());
                     m.put(Field.SEASON, se == null ? null : se[0]);
                 }
-                m.put(Field.EPISODE_TITLE, text(t, "title"));
+                m.putText(Field.EPISODE_TITLE, text(t, "title"), false);
             }
             case MUSIC -> {
                 String artist = text(t, "artist");
                 int feat = artist == null ? -1 : MusicText.featStart(artist.toLowerCase(Locale.ROOT));
                 if (feat > 0) {
-                    m.put(Field.FEATURING, TitleText.trim(artist.substring(artist.indexOf(' ', feat) + 1)));
+                    m.putText(Field.FEATURING, TitleText.trim(artist.substring(artist.indexOf(' ', feat) + 1)), false);
                     artist = TitleText.trim(artist.substring(0, feat));
                 }
-                m.put(Field.ARTIST, artist);
-                m.put(Field.ALBUM_ARTIST, text(t, "album_artist", "albumartist", "album artist"));
-                m.put(Field.ALBUM, text(t, "album"));
-                m.put(Field.TITLE, text(t, "title"));
+                m.putText(Field.ARTIST, artist, false);
+                m.putText(Field.ALBUM_ARTIST, text(t, "album_artist", "albumartist", "album artist"), false);
+                m.putText(Field.ALBUM, text(t, "album"), false);
+                m.putText(Field.TITLE, text(t, "title"), false);
                 m.put(Field.TRACK, number(t.get("track")));
                 m.put(Field.DISC, number(t.get("disc")));
             }
-            default -> m.put(Field.TITLE, movieTitle(text(t, "title")));
+            case PODCAST, LECTURE -> {
+                // Podcast and course feeds name the show or course as the album, the episode as the title.
+                m.putText(Field.TITLE, text(t, "album", "show", "tvshow"), false);
+                int[] ep = episodes(t);
+                m.put(Field.EPISODES, ep != null ? ep : numbers(number(t.get("track"))));
+                m.putText(Field.EPISODE_TITLE, text(t, "title"), false);
+                m.putText(Field.ARTIST, text(t, "artist", "album_artist"), false);
+            }
+            case AUDIOBOOK -> {
+                String album = text(t, "album");
+                m.putText(Field.TITLE, album != null ? album : text(t, "title"), false);
+                m.putText(Field.ARTIST, text(t, "album_artist", "artist", "author", "composer"), false);
+                m.put(Field.PART, number(t.get("track")));
+                String chapter = text(t, "title");
+                if (album != null && chapter != null && !TagText.sameText(album, chapter)) {
+                    m.putText(Field.EPISODE_TITLE, chapter, false);
+                }
+            }
+            default -> m.putText(Field.TITLE, text(t, "title"), true);
         }
-        m.put(Field.YEAR, year(text(t, "date", "year", "originaldate", "date_released")));
+        String date = text(t, "date", "year", "originaldate", "date_released");
+        if (d.kind == MediaKind.EPISODE || d.kind == MediaKind.PODCAST) {
+            m.put(Field.DATE, airDate(date)); // the air date of this episode, not the year the show is known by
+        } else {
+            m.put(Field.YEAR, year(date));
+        }
         String lang = text(t, "language");
         m.put(Field.LANGUAGE, lang == null ? null : Languages.code(lang));
         return new Identity(d.toName(path), provenance);
-    }
-
-    /** Applies tag values to a draft by the rule of the options. */
-    private record Merge(Draft d, Map<Field, Identity.Provenance> provenance, boolean tagsWin) {
-        void put(Field f, Object tag) {
-            if (tag == null) {
-                return;
-            }
-            Object name = d.get(f);
-            if (name == null) {
-                d.set(f, tag);
-                d.fromTags.add(f);
-                provenance.put(f, new Identity.Provenance(Identity.Source.TAG, TAG));
-            } else if (same(name, tag)) {
-                Identity.Provenance p = provenance.get(f);
-                d.fromTags.add(f);
-                provenance.put(f, new Identity.Provenance(tagsWin ? Identity.Source.TAG : p.source(), AGREED));
-            } else if (tagsWin) {
-                d.set(f, tag);
-                d.fromTags.add(f);
-                provenance.put(f, new Identity.Provenance(Identity.Source.TAG, TAG));
-            }
-        }
-
-        private static boolean same(Object a, Object b) {
-            if (a instanceof int[] x && b instanceof int[] y) {
-                return java.util.Arrays.equals(x, y);
-            }
-            if (a instanceof String x && b instanceof String y) {
-                return x.strip().equalsIgnoreCase(y.strip());
-            }
-            return a.equals(b);
-        }
     }
 
     /** Returns the kind the tags speak for: episode tags, music tags, or null. */
@@ -199,15 +224,20 @@ public final class Identify {
         return y != null && y >= 1000 && y <= 2999 && (v.length() == 4 || !Character.isDigit(v.charAt(4))) ? y : null;
     }
 
-    /** Drops a film title tag that is only the release name again ("Movie.2018.1080p.WEB-DL-GRP"). */
-    private static String movieTitle(String title) {
-        if (title == null) {
+    /** Reads the full date of a date tag ("2018-05-16", "2018-05-16T20:00:00Z"), or null for a bare year. */
+    static java.time.LocalDate airDate(String v) {
+        if (v == null || v.length() < 10 || (v.length() > 10 && Character.isDigit(v.charAt(10)))) {
             return null;
         }
-        Draft parsed = VideoParser.parse(title);
-        boolean release = parsed.screenSize != null || parsed.source != null || parsed.videoCodec != null
-                || parsed.audioCodec != null || parsed.strong;
-        return release && parsed.title != null ? parsed.title : title;
+        try {
+            return java.time.LocalDate.parse(v.substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static int[] numbers(Integer n) {
+        return n == null ? null : new int[] {n};
     }
 
     private static String text(Map<String, String> t, String... keys) {

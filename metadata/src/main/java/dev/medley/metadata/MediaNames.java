@@ -30,8 +30,13 @@ public final class MediaNames {
 
     /** Returns the parse with notes on where each field came from, for {@link Identify}. */
     static Draft draft(String pathOrName) {
+        return draft(pathOrName, -1);
+    }
+
+    /** Returns the parse of a path whose {@code ownFolders} nearest folders lie below the scan root (-1: all). */
+    static Draft draft(String pathOrName, int ownFolders) {
         Objects.requireNonNull(pathOrName, "pathOrName");
-        PathName path = PathName.split(pathOrName);
+        PathName path = PathName.split(pathOrName).withOwnFolders(ownFolders);
         if (Extensions.type(path.extension()) == Extensions.Type.AUDIO && Extensions.codecWord(path.extension())
                 && videoRelease(path.name() + "." + path.extension())) {
             path = path.withoutExtension(); // "Film.2019.1080p.BluRay.AAC": a codec word, not a file type
@@ -60,6 +65,12 @@ public final class MediaNames {
         }
         if (type == Extensions.Type.AUDIO) {
             return MusicParser.parse(path, name);
+        }
+        if (type == Extensions.Type.VIDEO) {
+            Draft lecture = SpokenParser.lecture(path, name);
+            if (lecture != null) {
+                return lecture; // "Lecture 03 - Vectors.mp4", "Courses/Linear Algebra/03.mp4"
+            }
         }
         name = Reversed.unreverse(name);
         Draft d = VideoParser.parse(name);
@@ -96,12 +107,12 @@ public final class MediaNames {
     }
 
     /**
-     * Says whether a name reads as a video release: explicit numbering, a video codec, or a frame
-     * size with a video source ("Song (Official Video) [4K]" is still a song).
+     * Says whether a name reads as a video release: a video codec, or a frame size with a video source
+     * ("Song (Official Video) [4K]" is still a song, "S01E01 - The Letter.mp3" a podcast's episode).
      */
     private static boolean videoRelease(String name) {
         Draft d = VideoParser.parse(name);
-        return d.strong || d.videoCodec != null || (d.screenSize != null && d.source != null);
+        return d.videoCodec != null || (d.screenSize != null && d.source != null);
     }
 
     private static final java.util.Set<String> SUBTITLE_FLAGS = java.util.Set.of("forced", "sdh", "cc", "hi", "full",

@@ -13,22 +13,32 @@ import java.util.Set;
  * "Artist - Album (Year)/CD2/03 Title".
  */
 final class MusicParser {
-    /** Names folders that hold libraries rather than name artists or albums. */
-    private static final Set<String> ROOTS = Set.of("music", "musik", "musique", "musica", "mp3", "mp3s", "flac",
-            "audio", "downloads", "download", "media", "library", "itunes", "itunes media", "albums", "singles",
-            "collection", "my music", "songs", "tracks", "home", "users", "mnt", "data", "storage", "volumes",
-            "compilations", "unsorted", "incoming", "new", "misc", "lossless", "various");
+    /** Names folders that hold libraries, downloads or a user's files rather than name artists or albums. */
+    private static final Set<String> CONTAINERS = Set.of("music", "musik", "musique", "musica", "mp3", "mp3s", "flac",
+            "audio", "downloads", "download", "downloaded", "dl", "dls", "media", "library", "itunes", "itunes media",
+            "albums", "singles", "collection", "my music", "songs", "tracks", "home", "users", "mnt", "data", "storage",
+            "volumes", "compilations", "unsorted", "incoming", "inbox", "new", "misc", "lossless", "various", "tmp",
+            "temp", "desktop", "documents", "my documents", "torrents", "torrent", "complete", "completed",
+            "finished", "to sort", "tosort", "new folder", "untitled folder", "shared", "share", "public",
+            "stuff", "files", "backup", "backups", "var", "srv", "opt", "root", "import",
+            "imports", "upload", "uploads", "in", "input", "telegram", "whatsapp", "airdrop");
+    /** Names the folders whose subfolders are users' homes. */
+    private static final Set<String> HOMES = Set.of("home", "users", "documents and settings");
     private static final Set<String> PRONOUNS = Set.of("me", "you", "us", "them", "him", "her", "it", "my", "your",
             "the", "a", "an", "this", "that", "night", "day", "myself", "yourself", "now", "love");
 
     private MusicParser() {}
 
     static Draft parse(PathName path, String name) {
+        Draft spoken = SpokenParser.parse(path, name);
+        if (spoken != null) {
+            return spoken; // "Lecture 01 - Title" names no artist "Lecture 01"
+        }
         Draft d = new Draft();
         d.kind = MediaKind.MUSIC;
-        String parent = path.parent();
-        file(d, name, parent != null && !isRoot(parent));
-        folders(d, path.folders());
+        int parent = path.folders().size() - 1;
+        file(d, name, parent >= 0 && !isContainer(path.folders(), parent));
+        folders(d, path);
         return d;
     }
 
@@ -128,59 +138,103 @@ final class MusicParser {
         }
     }
 
+    /*
+     * Folders are evidence only where they look like what they would be: an album folder holding
+     * tracks, "Artist/Album (Year)/", "Artist - Album/", disc folders under an album. A folder that
+     * holds downloads or a user's files (Downloads, DL, tmp, a home) never is, and a clear
+     * "Artist - Title" name outweighs a folder that only might be an album. Folders at or above
+     * the scan root are where the user keeps things, not how they arranged them: there only a
+     * recognisable layout counts.
+     */
+
     /** Fills album, album artist, artist, year and disc from the folders, nearest first. */
-    private static void folders(Draft d, List<String> folders) {
+    private static void folders(Draft d, PathName path) {
+        List<String> folders = path.folders();
         int i = folders.size() - 1;
-        if (i >= 0) {
+        boolean underDisc = false;
+        if (i >= 0 && !isContainer(folders, i)) {
             int disc = MusicShapes.discFolder(folders.get(i));
             if (disc > 0) {
                 if (d.disc == null) {
                     d.disc = disc;
                     d.fromFolder.add(Field.DISC);
                 }
+                underDisc = true;
                 i--;
             }
         }
-        if (i < 0 || isRoot(folders.get(i))) {
+        if (i < 0 || isContainer(folders, i)) {
             return;
         }
-        String albumFolder = stripLeadingYear(folders.get(i), d);
-        List<String> parts = MusicShapes.split(albumFolder);
-        String folderArtist = null;
-        String album;
-        if (parts.size() >= 2) {
-            folderArtist = MusicText.clean(parts.get(0)).text;
-            album = String.join(" - ", parts.subList(1, parts.size()));
-        } else {
-            album = albumFolder;
+        AlbumFolder a = AlbumFolder.read(folders.get(i));
+        boolean hasParent = i >= 1 && !isContainer(folders, i - 1) && MusicShapes.discFolder(folders.get(i - 1)) < 0;
+        String parent = hasParent ? MusicText.clean(folders.get(i - 1)).text : null;
+        if (a.artist == null && d.artist != null && same(a.album, d.artist)) {
+            setAlbumArtist(d, a.album); // "Artist/Artist - Title.mp3": the folder names the artist, not an album
+            return;
         }
-        MusicText.Part a = MusicText.clean(album);
-        if (folderArtist == null && d.artist != null && same(a.text, d.artist)) {
-            folderArtist = a.text; // "Artist/Artist - Title.mp3": the folder names the artist, not an album
-        } else if (d.album == null && !a.text.isEmpty()) {
-            d.album = a.text;
+        boolean parentIsArtist = parent != null && d.artist != null && same(parent, d.artist);
+        boolean layout = a.year != null || a.artist != null || underDisc || parentIsArtist;
+        boolean holdsTracks = d.track != null || d.artist == null; // a numbered track, or a name that names no artist
+        if (!layout && !(path.belowRoot(i) && holdsTracks)) {
+            return;
+        }
+        if (d.album == null && !a.album.isEmpty()) {
+            d.album = a.album;
             d.fromFolder.add(Field.ALBUM);
         }
         if (d.year == null && a.year != null) {
             d.year = a.year;
             d.fromFolder.add(Field.YEAR);
         }
-        if (folderArtist == null && i >= 1 && !isRoot(folders.get(i - 1))
-                && MusicShapes.discFolder(folders.get(i - 1)) < 0) {
-            folderArtist = MusicText.clean(folders.get(i - 1)).text;
+        String artist = a.artist;
+        if (artist == null && parent != null && (path.belowRoot(i - 1) || layout)) {
+            artist = parent;
         }
-        if (folderArtist != null && !folderArtist.isEmpty()) {
-            d.albumArtist = folderArtist;
-            d.fromFolder.add(Field.ALBUM_ARTIST);
-            if (d.artist == null && !folderArtist.equalsIgnoreCase("various artists")) {
-                d.artist = folderArtist;
-                d.fromFolder.add(Field.ARTIST);
-            }
+        setAlbumArtist(d, artist);
+    }
+
+    private static void setAlbumArtist(Draft d, String artist) {
+        if (artist == null || artist.isEmpty()) {
+            return;
+        }
+        d.albumArtist = artist;
+        d.fromFolder.add(Field.ALBUM_ARTIST);
+        if (d.artist == null && !artist.equalsIgnoreCase("various artists")) {
+            d.artist = artist;
+            d.fromFolder.add(Field.ARTIST);
         }
     }
 
-    /** Strips a leading year from an album folder ("1999 - Album", "(1999) Album", "[1999] Album"), noting it. */
-    private static String stripLeadingYear(String album, Draft d) {
+    /**
+     * Holds what an album folder's name says: "Album", "Album (1999)", "1999 - Album", "Artist - Album [1999]".
+     *
+     * @param artist the artist before a spaced dash, or null
+     * @param album the album, cleaned
+     * @param year the year in or before the name, or null
+     */
+    private record AlbumFolder(String artist, String album, Integer year) {
+        static AlbumFolder read(String folder) {
+            int[] leadingYear = {0};
+            String rest = stripLeadingYear(folder, leadingYear);
+            List<String> parts = MusicShapes.split(rest);
+            String artist = null;
+            String album = rest;
+            if (parts.size() >= 2) {
+                artist = MusicText.clean(parts.get(0)).text;
+                album = String.join(" - ", parts.subList(1, parts.size()));
+            }
+            MusicText.Part cleaned = MusicText.clean(album);
+            Integer year = leadingYear[0] > 0 ? Integer.valueOf(leadingYear[0]) : cleaned.year;
+            return new AlbumFolder(artist == null || artist.isEmpty() ? null : artist, cleaned.text, year);
+        }
+    }
+
+    /**
+     * Strips a leading year from an album folder ("1999 - Album", "(1999) Album", "[1999] Album"),
+     * putting it in {@code year[0]}.
+     */
+    private static String stripLeadingYear(String album, int[] year) {
         String s = album.strip();
         int k = Tokenizer.isOpener(s.isEmpty() ? ' ' : s.charAt(0)) ? 1 : 0;
         if (s.length() >= k + 6) {
@@ -194,10 +248,7 @@ final class MusicParser {
             }
             char after = s.charAt(k + 4);
             if (y >= 1900 && y <= 2099 && (after == ' ' || after == '-' || after == '.' || Tokenizer.isCloser(after))) {
-                if (d.year == null) {
-                    d.year = y;
-                    d.fromFolder.add(Field.YEAR);
-                }
+                year[0] = y;
                 return TitleText.trim(s.substring(k + 5));
             }
         }
@@ -214,8 +265,17 @@ final class MusicParser {
         return after.isEmpty() || PRONOUNS.contains(after.get(0)) || after.size() > 5 ? -1 : k;
     }
 
-    private static boolean isRoot(String f) {
-        return ROOTS.contains(f.toLowerCase(Locale.ROOT).strip()) || f.startsWith("~");
+    /**
+     * Says whether the folder at {@code index} holds files rather than names an artist or album: a
+     * library or download folder, a temporary one, or a user's home ("~", "/home/ana", "C:\\Users\\ana").
+     */
+    static boolean isContainer(List<String> folders, int index) {
+        String f = folders.get(index);
+        String lower = f.toLowerCase(Locale.ROOT).strip();
+        if (CONTAINERS.contains(lower) || f.startsWith("~")) {
+            return true;
+        }
+        return index >= 1 && HOMES.contains(folders.get(index - 1).toLowerCase(Locale.ROOT).strip());
     }
 
     private static boolean same(String a, String b) {

@@ -146,7 +146,7 @@ final class MusicText {
 
     /** Says whether bracket content is junk: every word is a junk word or a number with a unit. */
     static boolean isJunk(String lower) {
-        if (site(lower)) {
+        if (isSite(lower)) {
             return true;
         }
         java.util.List<String> ws = words(lower);
@@ -162,7 +162,7 @@ final class MusicText {
     }
 
     /** Says whether the text names a web site: "www.x.com", "naijaloaded.com.ng", "x.net". */
-    private static boolean site(String lower) {
+    static boolean isSite(String lower) {
         if (lower.contains("www.") || lower.contains("http")) {
             return true;
         }

@@ -11,8 +11,10 @@ import java.util.List;
  * @param folders the folder names, outermost first, without empty ones or drive letters
  * @param name the file name without its extension
  * @param extension the extension in lower case, or "" when the name has no known one
+ * @param ownFolders how many of the nearest folders lie below the scan root the file was found under, or -1 when
+ *     there is no scan root and every folder is the file's own
  */
-record PathName(List<String> folders, String name, String extension) {
+record PathName(List<String> folders, String name, String extension, int ownFolders) {
     /** Caps the folders read: the nearest ones are the ones that name things. */
     private static final int MAX_FOLDERS = 16;
     /** Caps the length of each part read, so that a hostile name costs no more than a long one. */
@@ -41,7 +43,37 @@ record PathName(List<String> folders, String name, String extension) {
         }
         String ext = Extensions.of(last);
         String name = ext.isEmpty() ? last : last.substring(0, last.length() - ext.length() - 1);
-        return new PathName(List.copyOf(parts), clip(name), ext);
+        return new PathName(List.copyOf(parts), clip(name), ext, -1);
+    }
+
+    /** Returns this path with {@code own} of its nearest folders below the scan root (-1: all of them). */
+    PathName withOwnFolders(int own) {
+        return new PathName(folders, name, extension, own < 0 ? -1 : Math.min(own, folders.size()));
+    }
+
+    /**
+     * Says whether the folder at {@code index} lies below the scan root: the user's own arrangement of
+     * the files, rather than the scan root itself or the folders that hold it.
+     */
+    boolean belowRoot(int index) {
+        return ownFolders < 0 || index >= folders.size() - ownFolders;
+    }
+
+    /**
+     * Returns how many folders of {@code path} lie below {@code root}, or -1 when {@code root} is null or
+     * not a folder above it. A path that is the root itself (a file given alone) has none.
+     */
+    static int foldersBelow(String path, String root) {
+        if (root == null || !path.startsWith(root)) {
+            return -1;
+        }
+        String below = path.substring(root.length());
+        if (below.isEmpty()) {
+            return 0;
+        }
+        char first = below.charAt(0);
+        boolean atSeparator = first == '/' || first == '\\' || root.endsWith("/") || root.endsWith("\\");
+        return atSeparator ? split(below).folders().size() : -1;
     }
 
     private static void add(List<String> parts, String part) {
@@ -75,12 +107,12 @@ record PathName(List<String> folders, String name, String extension) {
 
     /** Returns this path with {@code name} for its file name, the extension kept. */
     PathName named(String name) {
-        return new PathName(folders, name, extension);
+        return new PathName(folders, name, extension, ownFolders);
     }
 
     /** Returns this path with its extension read back as part of the name. */
     PathName withoutExtension() {
-        return extension.isEmpty() ? this : new PathName(folders, name + "." + extension, "");
+        return extension.isEmpty() ? this : new PathName(folders, name + "." + extension, "", ownFolders);
     }
 
     /** Returns the nearest folder, or null. */

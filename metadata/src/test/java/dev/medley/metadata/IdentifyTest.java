@@ -53,7 +53,8 @@ class IdentifyTest {
         assertThat(n.season()).isEqualTo(3);
         assertThat(n.episodes()).containsExactly(5);
         assertThat(n.episodeTitle()).isEqualTo("Triple Point");
-        assertThat(n.year()).isEqualTo(2018);
+        assertThat(n.date()).as("the air date").isEqualTo(java.time.LocalDate.of(2018, 5, 16));
+        assertThat(n.year()).as("the year a show is known by, which an air date is not").isNull();
         assertThat(id.source(Field.KIND)).isEqualTo(Source.TAG);
         assertThat(id.source(Field.SEASON)).isEqualTo(Source.TAG);
     }

@@ -1,5 +1,6 @@
 package dev.medley.organize;
 
+import dev.medley.metadata.MediaName;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,9 +59,31 @@ final class Extras {
      *
      * @param folders the folder names from the scan root down to the file's folder; may be empty
      * @param fileName the file's name
-     * @param parsedExtra what the name parser found ({@code MediaName.extra()}), or null
+     * @param name what identify made of the file
      */
-    static Extra classify(List<String> folders, String fileName, String parsedExtra) {
+    static Extra classify(List<String> folders, String fileName, MediaName name) {
+        Extra extra = classify(folders, fileName, name.extra(), releaseName(name));
+        boolean spoken = name.kind().spoken() && extra.kind() != ExtraKind.SAMPLE;
+        return spoken ? new Extra(ExtraKind.NONE, extra.ownerFolder()) : extra;
+    }
+
+    /**
+     * Says whether a name is a release name, whose last dashed word is its group: it carries release words or
+     * episode numbering.
+     */
+    private static boolean releaseName(MediaName name) {
+        return name.screenSize() != null || name.source() != null || name.videoCodec() != null
+                || name.audioCodec() != null || name.releaseGroup() != null || name.season() != null
+                || !name.episodes().isEmpty();
+    }
+
+    /**
+     * Returns what a file is, from its folders, its name and what the name parser found.
+     *
+     * @param parsedExtra what the name parser found ({@code MediaName.extra()}), or null
+     * @param releaseName whether the name is a release name, where a word after the last dash is the group's
+     */
+    static Extra classify(List<String> folders, String fileName, String parsedExtra, boolean releaseName) {
         int own = folders.size() - 1;
         for (int i = own; i >= 0; i--) {
             if (folderKind(folders.get(i)) == ExtraKind.SAMPLE) {
@@ -83,10 +106,23 @@ final class Extras {
         }
         for (Map.Entry<String, ExtraKind> suffix : SUFFIXES.entrySet()) {
             if (stem.endsWith(suffix.getKey()) && stem.length() > suffix.getKey().length()) {
-                return new Extra(suffix.getValue(), own);
+                return new Extra(releaseName ? ExtraKind.NONE : suffix.getValue(), own);
             }
         }
+        if (releaseName && groupPosition(stem, parsedExtra)) {
+            return new Extra(ExtraKind.NONE, own); // "x264-TRAILER": a group that calls itself so
+        }
         return new Extra(parsedKind(parsedExtra), own);
+    }
+
+    /** Says whether the parser's extra is the word after the last dash of the name: "...x264-FEATURETTE". */
+    private static boolean groupPosition(String stem, String parsedExtra) {
+        if (parsedExtra == null) {
+            return false;
+        }
+        int dash = stem.lastIndexOf('-');
+        String last = dash < 0 ? "" : SEPARATORS.matcher(stem.substring(dash + 1)).replaceAll("");
+        return !last.isEmpty() && parsedKind(parsedExtra) == parsedKind(last) && last.chars().allMatch(Character::isLetter);
     }
 
     private static int deepestExtrasFolder(List<String> folders) {

@@ -17,25 +17,32 @@ import java.util.regex.Pattern;
  */
 record Naming(String relative, String reason, String problem) {
     // Without these a name is not worth filing: the file stays where it is, with the reason.
-    private static final Map<MediaKind, Set<String>> REQUIRED = Map.of(
-            MediaKind.EPISODE, Set.of("show", "season", "episode"),
-            MediaKind.MOVIE, Set.of("title"),
-            MediaKind.MUSIC, Set.of("title", "albumArtist"),
-            MediaKind.OTHER, Set.of("originalName"));
+    private static final Map<Templates.Key, Set<String>> REQUIRED = Map.of(
+            Templates.Key.EPISODE, Set.of("show", "season", "episode"),
+            Templates.Key.DAILY, Set.of("show", "date"),
+            Templates.Key.ANIME, Set.of("show", "absolute", "absoluteEpisode"),
+            Templates.Key.MOVIE, Set.of("title"),
+            Templates.Key.MUSIC, Set.of("title", "albumArtist"),
+            Templates.Key.PODCAST, Set.of("show"),
+            Templates.Key.LECTURE, Set.of("course"),
+            Templates.Key.AUDIOBOOK, Set.of("book"),
+            Templates.Key.OTHER, Set.of("originalName"));
 
     static Naming problem(String problem) {
         return new Naming(null, null, problem);
     }
 
-    /** Names a main feature, episode or track by the template of its kind. */
+    /** Names a main feature, episode, track, podcast, lecture or book by the template of its kind. */
     static Naming main(Templates templates, MediaName name, String stem) {
-        Template template = templates.forKind(name.kind());
+        Templates.Key key = Templates.Key.of(name);
+        Template template = templates.get(key);
         if (template == null) {
-            return problem("not recognised as an episode, film or track (no template for " + name.kind().key() + ")");
+            return problem("not recognised as an episode, film, track, podcast, lecture or audiobook (no template for "
+                    + key.key() + ")");
         }
-        Template.Rendering rendering = template.render(values(name, stem)::get);
+        Template.Rendering rendering = template.render(values(name, stem)::get, templates.titleCase());
         Set<String> missing = new TreeSet<>(rendering.missing());
-        missing.retainAll(REQUIRED.get(name.kind()));
+        missing.retainAll(REQUIRED.get(key));
         if (!missing.isEmpty()) {
             return problem("taken for " + name.kind().key() + ", but neither its name, its folders nor its tags give its "
                     + String.join(" or ", missing.stream().map(Naming::spoken).toList()) + hint(name));
@@ -68,7 +75,8 @@ record Naming(String relative, String reason, String problem) {
             } else if (parsed.kind() == MediaKind.EPISODE) {
                 home = SafeNames.segment(parsed.title());
             } else {
-                Template.Rendering film = templates.movie().render(values(parsed, stem)::get);
+                Template.Rendering film = templates.get(Templates.Key.MOVIE).render(values(parsed, stem)::get,
+                        templates.titleCase());
                 int slash = film.path().lastIndexOf('/');
                 home = slash < 0 ? SafeNames.segment(parsed.title()) : film.path().substring(0, slash);
             }
@@ -83,14 +91,27 @@ record Naming(String relative, String reason, String problem) {
     /** Returns the template values of a name. */
     static Map<String, Object> values(MediaName name, String stem) {
         Map<String, Object> values = new HashMap<>();
-        if (name.kind() == MediaKind.EPISODE) {
-            values.put("show", name.title());
+        switch (name.kind()) {
+            case EPISODE, PODCAST -> values.put("show", name.title());
+            case LECTURE -> values.put("course", name.title());
+            case AUDIOBOOK -> {
+                values.put("book", name.title());
+                values.put("author", name.albumArtist() != null ? name.albumArtist() : name.artist());
+            }
+            default -> { }
         }
         values.put("title", name.title());
         values.put("season", name.season());
         values.put("episode", name.episodes().size() > 1 ? name.episodes() : name.episode());
         values.put("episodeTitle", name.episodeTitle());
+        values.put("absolute", name.absoluteEpisode());
         values.put("absoluteEpisode", name.absoluteEpisode());
+        values.put("screenSize", name.screenSize());
+        values.put("source", name.source());
+        values.put("videoCodec", name.videoCodec());
+        values.put("audioCodec", name.audioCodec());
+        values.put("releaseGroup", name.releaseGroup());
+        values.put("language", name.language());
         values.put("date", name.date());
         values.put("year", name.year());
         values.put("edition", name.edition());
@@ -111,27 +132,36 @@ record Naming(String relative, String reason, String problem) {
             case "show" -> "show name";
             case "season" -> "season number";
             case "episode" -> "episode number";
+            case "absolute", "absoluteEpisode" -> "absolute episode number";
+            case "date" -> "air date";
             default -> field;
         };
     }
 
     private static String hint(MediaName name) {
-        if (name.kind() == MediaKind.EPISODE && name.season() == null && name.absoluteEpisode() != null) {
-            return " (absolute episode " + name.absoluteEpisode() + "; put it in a 'Season N' folder or name it SxxEyy)";
-        }
-        if (name.kind() == MediaKind.EPISODE && name.date() != null) {
-            return " (a daily show dated " + name.date() + "; add {date} to the episode template to file it)";
+        if (name.kind() == MediaKind.EPISODE && name.season() == null) {
+            return " (put it in a 'Season N' folder or name it SxxEyy)";
         }
         return "";
     }
 
     private static String describe(MediaName name) {
         return switch (name.kind()) {
-            case EPISODE -> "episode " + (name.season() == null ? "" : "S%02d".formatted(name.season()))
-                    + (name.episode() == null ? "" : "E%02d".formatted(name.episode())) + " of " + name.title();
+            case EPISODE -> switch (Templates.Key.of(name)) {
+                case DAILY -> "episode of " + name.date() + " of " + name.title();
+                case ANIME -> "episode " + name.absoluteEpisode() + " of " + name.title();
+                default -> "episode " + (name.season() == null ? "" : "S%02d".formatted(name.season()))
+                        + (name.episode() == null ? "" : "E%02d".formatted(name.episode())) + " of " + name.title();
+            };
             case MOVIE -> "film " + name.title() + (name.year() == null ? "" : " (" + name.year() + ")");
             case MUSIC -> "track " + (name.track() == null ? "" : name.track() + " ") + "'" + name.title() + "'"
                     + (name.albumArtist() != null ? " by " + name.albumArtist() : name.artist() != null ? " by " + name.artist() : "");
+            case PODCAST -> "podcast episode " + (name.episode() == null ? "" : name.episode() + " ")
+                    + (name.date() == null ? "" : "of " + name.date() + " ") + "of " + name.title();
+            case LECTURE -> "lecture " + (name.episode() == null ? "" : name.episode() + " ") + "of " + name.title();
+            case AUDIOBOOK -> (name.part() == null ? "audiobook " : "part " + name.part() + " of ") + "'" + name.title()
+                    + "'" + (name.albumArtist() != null ? " by " + name.albumArtist()
+                            : name.artist() != null ? " by " + name.artist() : "");
             case OTHER -> "other media";
         };
     }

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * Planning streams: folders are read one at a time (a folder is the unit because sidecars travel
  * with media of the same folder), and each decision is written to the catalog as it is made and
  * passed on. What the whole plan must answer (which target names are taken: TargetNames; which
- * sizes and contents were seen: Duplicates) is looked up in the plan's planning state in the
- * catalog, not held, so memory stays the same however large the library.
+ * sizes and contents were seen, in the plan or already in the library: Duplicates) is looked up in
+ * the plan's planning state in the catalog, not held, so memory stays the same however large the
+ * library.
  */
 
 /**
@@ -105,12 +106,14 @@ public final class Planner {
                     options.fallbackCopy() ? "copy" : null, options.onConflict().key(),
                     options.sources().stream().map(PathKey::of).toList(), Instant.now()));
             Run run = new Run(runId, plans, sink);
+            run.sameContent.rememberLibrary(options.library(), options.sources());
             long[] unreadable = new long[1];
             FolderWalk walk = new FolderWalk(options.library(), (path, problem) -> {
                 unreadable[0]++;
                 problems.report(path, problem);
             });
             for (Path source : options.sources()) {
+                run.root = RawPaths.text(source);
                 walk.walk(source, run::folder);
             }
             plans.forgetPlanningState(runId);
@@ -138,6 +141,8 @@ public final class Planner {
         final Consumer<Planned> sink;
         final TargetNames names;
         final Duplicates sameContent;
+        /** The source being walked, as escaped text: the scan root of the files met. */
+        String root;
         long seq;
         long planned;
         long skipped;
@@ -224,9 +229,11 @@ public final class Planner {
             Path path = entry.path();
             MediaProbe probe = probes.probe(path, entry.size(), entry.mtimeNanos());
             // Escaped text, not toString(): a title from a name that is not UTF-8 keeps its bytes into the target name.
-            MediaName name = identify.identify(RawPaths.text(path), probe.tags() == null ? Map.of() : probe.tags()).name();
+            // The source is the scan root: folders below it are evidence, the folders that hold it are not.
+            MediaName name = identify.identify(RawPaths.text(path), probe.tags() == null ? Map.of() : probe.tags(),
+                    new Identify.Context(root, probe.durationSeconds())).name();
             List<String> folders = folder.names();
-            Extras.Extra extra = Extras.classify(folders, entry.name(), name.extra());
+            Extras.Extra extra = Extras.classify(folders, entry.name(), name);
             if (extra.kind() == ExtraKind.SAMPLE) {
                 return stay(path, entry.size(), "sample", "a sample clip", null, null);
             }

@@ -1,10 +1,12 @@
 package dev.medley.organize;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,8 +16,11 @@ import java.util.regex.Pattern;
  * Holds a naming template such as {@code {show}/Season {season:00}/{show} - S{season:00}E{episode:00}}
  * and renders it into a relative path below the library root.
  *
- * <p>Fields stand in braces; {@code {track:00}} pads a number with zeros to two digits. Literal text
- * stands between fields, and '/' separates folder levels. Values are substituted one folder level
+ * <p>Fields stand in braces, with an optional format after a colon: {@code {track:00}} pads a number
+ * with zeros to two digits, {@code {title:title}} gives capitals to a value written all in lower
+ * case ("the wire" becomes "The Wire"), and {@code {date:yyyy}} writes a date by a pattern of
+ * {@code y}, {@code M} and {@code d} ("Season {date:yyyy}"). Literal text stands between fields,
+ * and '/' separates folder levels. Values are substituted one folder level
  * at a time and each level goes through {@link SafeNames#segment}, so a value can never add a level
  * or leave the library: "AC/DC" becomes "AC-DC", and "../../etc" becomes "..-..-etc".
  *
@@ -28,8 +33,13 @@ import java.util.regex.Pattern;
 public final class Template {
     /** Names the fields a template may use, in the order error messages list them. */
     public static final Set<String> FIELDS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
-            "show", "season", "episode", "episodeTitle", "absoluteEpisode", "date", "title", "year",
-            "edition", "part", "artist", "albumArtist", "album", "track", "disc", "extra", "originalName")));
+            "show", "season", "episode", "episodeTitle", "absolute", "absoluteEpisode", "date", "title", "year",
+            "edition", "part", "artist", "albumArtist", "album", "track", "disc", "course", "book", "author",
+            "screenSize", "source", "videoCodec", "audioCodec", "releaseGroup", "language", "extra",
+            "originalName")));
+    /** Names the fields that name things, which {@link #render(Function, boolean)} may give capitals. */
+    static final Set<String> NAMES = Set.of("show", "episodeTitle", "title", "edition", "artist", "albumArtist",
+            "album", "course", "book", "author");
 
     /**
      * Holds a rendered template.
@@ -49,7 +59,14 @@ public final class Template {
 
     private record Text(String text) implements Piece {}
 
-    private record Field(String name, int width) implements Piece {}
+    /**
+     * A field and its format.
+     *
+     * @param width the digits a number is padded to, 0 for none
+     * @param titleCase whether a value written all in lower case is given capitals
+     * @param datePattern how a date is written, or null for yyyy-MM-dd
+     */
+    private record Field(String name, int width, boolean titleCase, DateTimeFormatter datePattern) implements Piece {}
 
     // Stands for a filled-in value while the punctuation around empty fields is tidied, so that
     // brackets and dashes inside values are left alone. Templates cannot contain control characters.
@@ -137,6 +154,15 @@ public final class Template {
      * @throws NullPointerException if {@code values} is null
      */
     public Rendering render(Function<String, Object> values) {
+        return render(values, false);
+    }
+
+    /**
+     * Returns this template filled in as {@link #render(Function)} does, and when {@code titleCase}
+     * holds, with capitals given to every value of a field that names things (show, title, artist,
+     * album, ...) that is written all in lower case, as if each had the format {@code :title}.
+     */
+    public Rendering render(Function<String, Object> values, boolean titleCase) {
         Objects.requireNonNull(values, "values");
         Set<String> missing = new LinkedHashSet<>();
         List<String> names = new ArrayList<>();
@@ -148,7 +174,10 @@ public final class Template {
                 switch (piece) {
                     case Text t -> masked.append(t.text());
                     case Field f -> {
-                        String value = format(values.apply(f.name()), f.width());
+                        String value = format(values.apply(f.name()), f);
+                        if (f.titleCase() || (titleCase && NAMES.contains(f.name()))) {
+                            value = TitleCase.of(value);
+                        }
                         if (value.isBlank()) {
                             missing.add(f.name());
                             anyEmpty = true;
@@ -217,14 +246,49 @@ public final class Template {
             throw problem("unknown field {" + name + "}", offset, start, "; fields: " + String.join(", ", FIELDS));
         }
         if (colon < 0) {
-            return new Field(name, 0);
+            return new Field(name, 0, false, null);
         }
         String format = body.substring(colon + 1);
-        if (format.isEmpty() || !format.chars().allMatch(ch -> ch == '0')) {
-            throw problem("bad format {" + body + "}", offset, start + colon + 1,
-                    "; the only format is zeros for padding, as in {track:00}");
+        if (!format.isEmpty() && format.chars().allMatch(ch -> ch == '0')) {
+            return new Field(name, format.length(), false, null);
         }
-        return new Field(name, format.length());
+        if (format.equals("title")) {
+            return new Field(name, 0, true, null);
+        }
+        if (name.equals("date") && isDatePattern(format)) {
+            return new Field(name, 0, false, DateTimeFormatter.ofPattern(format, Locale.ROOT));
+        }
+        throw problem("bad format {" + body + "}", offset, start + colon + 1,
+                "; formats: zeros to pad a number ({track:00}), title for capitals ({title:title}), and for {date} "
+                        + "a pattern of y, M and d ({date:yyyy})");
+    }
+
+    /**
+     * Says whether a format is a date pattern of numbers: years (yy, yyyy), months and days (M, MM, d, dd),
+     * with spaces, dashes, dots or underscores between. Month names are left out: they differ by language.
+     */
+    private static boolean isDatePattern(String format) {
+        boolean letter = false;
+        int i = 0;
+        while (i < format.length()) {
+            char c = format.charAt(i);
+            int run = 1;
+            while (i + run < format.length() && format.charAt(i + run) == c) {
+                run++;
+            }
+            boolean ok = switch (c) {
+                case 'y' -> run == 2 || run == 4;
+                case 'M', 'd' -> run <= 2;
+                case ' ', '-', '.', '_' -> true;
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+            letter |= c == 'y' || c == 'M' || c == 'd';
+            i += run;
+        }
+        return letter;
     }
 
     private static List<Piece> checkLevel(List<Piece> level, String text, int offset, int start, int end) {
@@ -243,18 +307,19 @@ public final class Template {
         return new IllegalArgumentException(what + " at column " + (offset + index + 1) + hint);
     }
 
-    private static String format(Object value, int width) {
+    private static String format(Object value, Field field) {
+        int width = field.width();
         return switch (value) {
             case null -> "";
             case Integer i -> pad(i, width);
             case Long l -> pad(l, width);
             case Short s -> pad(s, width);
             case Byte b -> pad(b, width);
-            case LocalDate d -> d.toString();
+            case LocalDate d -> field.datePattern() == null ? d.toString() : field.datePattern().format(d);
             case List<?> list -> {
                 List<String> parts = new ArrayList<>();
                 for (Object element : list) {
-                    String part = format(element, width);
+                    String part = format(element, field);
                     if (!part.isBlank()) {
                         parts.add(part);
                     }

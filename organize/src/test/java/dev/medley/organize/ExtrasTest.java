@@ -2,6 +2,7 @@ package dev.medley.organize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.medley.metadata.MediaNames;
 import dev.medley.organize.Extras.Extra;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,7 @@ class ExtrasTest {
 
     private static Extra classify(String path, String parsedExtra) {
         List<String> parts = Arrays.asList(path.split("/"));
-        return Extras.classify(parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1), parsedExtra);
+        return Extras.classify(parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1), parsedExtra, false);
     }
 
     @ParameterizedTest
@@ -58,13 +59,13 @@ class ExtrasTest {
     @ValueSource(strings = {"movie.sample.mkv", "sample-movie.mkv", "Movie-sample.mkv", "Movie_SAMPLE.mkv",
             "Movie [Sample].mkv", "Movie (sample).mkv", "sample.mkv", "Movie.2010.1080p-GRP.Sample.mkv"})
     void aSampleTokenMakesASample(String name) {
-        assertThat(Extras.classify(FILM, name, null)).isEqualTo(new Extra(ExtraKind.SAMPLE, 1));
+        assertThat(Extras.classify(FILM, name, null, false)).isEqualTo(new Extra(ExtraKind.SAMPLE, 1));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Samples of Jazz.mp3", "Sampler.mkv", "Resample.mkv", "Sampled-Life.mkv", "Heat.mkv"})
     void wordsThatOnlyContainSampleAreNoSamples(String name) {
-        assertThat(Extras.classify(FILM, name, null)).isEqualTo(new Extra(ExtraKind.NONE, 1));
+        assertThat(Extras.classify(FILM, name, null, false)).isEqualTo(new Extra(ExtraKind.NONE, 1));
     }
 
     @Test
@@ -80,14 +81,14 @@ class ExtrasTest {
         "Heat-short.mkv, SHORT", "Heat-other.mkv, OTHER", "Bank Heist-TRAILER.avi, TRAILER",
     })
     void plexSuffixesNameTheKind(String name, ExtraKind kind) {
-        assertThat(Extras.classify(FILM, name, null)).isEqualTo(new Extra(kind, 1));
-        assertThat(Extras.classify(List.of(), name, null)).isEqualTo(new Extra(kind, -1));
+        assertThat(Extras.classify(FILM, name, null, false)).isEqualTo(new Extra(kind, 1));
+        assertThat(Extras.classify(List.of(), name, null, false)).isEqualTo(new Extra(kind, -1));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Heat trailer.mkv", "Heat.trailer-cut.mkv", "Brother.mkv", "-trailer.mkv", "Heat-trailers.mkv"})
     void otherSpellingsAreNoPlexSuffix(String name) {
-        assertThat(Extras.classify(FILM, name, null).kind()).isEqualTo(ExtraKind.NONE);
+        assertThat(Extras.classify(FILM, name, null, false).kind()).isEqualTo(ExtraKind.NONE);
     }
 
     @ParameterizedTest
@@ -97,13 +98,13 @@ class ExtrasTest {
         "Trailer, TRAILER", "something, NONE",
     })
     void theParsedExtraDecidesLast(String parsed, ExtraKind kind) {
-        assertThat(Extras.classify(FILM, "Heat.mkv", parsed)).isEqualTo(new Extra(kind, 1));
+        assertThat(Extras.classify(FILM, "Heat.mkv", parsed, false)).isEqualTo(new Extra(kind, 1));
     }
 
     @Test
     void mainContentIsNone() {
-        assertThat(Extras.classify(FILM, "Heat (1995).mkv", null)).isEqualTo(new Extra(ExtraKind.NONE, 1));
-        assertThat(Extras.classify(List.of(), "Heat (1995).mkv", null)).isEqualTo(new Extra(ExtraKind.NONE, -1));
+        assertThat(Extras.classify(FILM, "Heat (1995).mkv", null, false)).isEqualTo(new Extra(ExtraKind.NONE, 1));
+        assertThat(Extras.classify(List.of(), "Heat (1995).mkv", null, false)).isEqualTo(new Extra(ExtraKind.NONE, -1));
     }
 
     @Test
@@ -123,5 +124,31 @@ class ExtrasTest {
     @ValueSource(strings = {"interview.wav", "short.mp4", "scene.mkv", "other.mp3"})
     void otherBareWordsAreMainContent(String name) {
         assertThat(classify("Recordings/" + name, null).kind()).isEqualTo(ExtraKind.NONE);
+    }
+
+    private static Extra identified(String path) {
+        List<String> parts = List.of(path.split("/"));
+        return Extras.classify(parts.subList(0, parts.size() - 1), parts.getLast(), MediaNames.parse(path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TV/Show.S01E01.720p.HDTV.x264-OTHER.mkv", "TV/Show.S01E01.720p.HDTV.x264-TRAILER.mkv",
+        "Films/Movie.2018.1080p.BluRay.x264-FEATURETTE.mkv", "Films/Movie.2018.1080p.WEB-DL.DD5.1.H264-Interview.mkv",
+        "TV/Show.S02E05.1080p.WEB.h264-Deleted.mkv"})
+    void aWordOfExtrasWhereAReleaseNameHasItsGroupIsTheGroup(String path) {
+        assertThat(identified(path).kind()).isEqualTo(ExtraKind.NONE);
+    }
+
+    @Test
+    void aPlexSuffixAfterAPlainNameIsStillAnExtra() {
+        assertThat(identified("Heat (1995)/Heat (1995)-trailer.mkv")).isEqualTo(new Extra(ExtraKind.TRAILER, 0));
+        assertThat(identified("Heat (1995)/Heat-featurette.mkv").kind()).isEqualTo(ExtraKind.FEATURETTE);
+    }
+
+    @Test
+    void podcastsLecturesAndAudiobooksHaveNoExtrasButSamplesStay() {
+        assertThat(identified("Podcasts/Serial/Bonus/Episode 12.mp3").kind()).isEqualTo(ExtraKind.NONE);
+        assertThat(identified("Lectures/CS50/Extras/Lecture 3 - Arrays.mp3").kind()).isEqualTo(ExtraKind.NONE);
+        assertThat(identified("Podcasts/Serial/Sample/Episode 12.mp3").kind()).isEqualTo(ExtraKind.SAMPLE);
     }
 }

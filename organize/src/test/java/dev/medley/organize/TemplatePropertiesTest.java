@@ -33,8 +33,8 @@ class TemplatePropertiesTest {
                 }));
         Arbitrary<Template> generated = level.list().ofMinSize(1).ofMaxSize(4)
                 .map(levels -> Template.parse(String.join("/", levels)));
-        return Arbitraries.oneOf(generated, Arbitraries.of(Templates.DEFAULT.episode(), Templates.DEFAULT.movie(),
-                Templates.DEFAULT.music()));
+        return Arbitraries.oneOf(generated, Arbitraries.of(Templates.DEFAULT.get(Templates.Key.EPISODE), Templates.DEFAULT.get(Templates.Key.MOVIE),
+                Templates.DEFAULT.get(Templates.Key.MUSIC)));
     }
 
     @Provide

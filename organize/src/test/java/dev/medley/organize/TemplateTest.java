@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TemplateTest {
-    private static final Template EPISODE = Templates.DEFAULT.episode();
-    private static final Template MOVIE = Templates.DEFAULT.movie();
-    private static final Template MUSIC = Templates.DEFAULT.music();
+    private static final Template EPISODE = Templates.DEFAULT.get(Templates.Key.EPISODE);
+    private static final Template MOVIE = Templates.DEFAULT.get(Templates.Key.MOVIE);
+    private static final Template MUSIC = Templates.DEFAULT.get(Templates.Key.MUSIC);
 
     /** Returns a value map from alternating names and values; a null value stays null. */
     private static Map<String, Object> values(Object... pairs) {
@@ -146,6 +146,30 @@ class TemplateTest {
     }
 
     @Test
+    void writesDatesByAPatternOfYearsMonthsAndDays() {
+        Map<String, Object> daily = values("show", "The Daily Show", "date", LocalDate.of(2014, 1, 5));
+        assertThat(Template.parse("{show}/Season {date:yyyy}/{date:yyyy.MM.dd}").render(daily::get).path())
+                .isEqualTo("The Daily Show/Season 2014/2014.01.05");
+        assertThat(Template.parse("{date:dd-MM-yy}").render(daily::get).path()).isEqualTo("05-01-14");
+        Template.Rendering undated = Template.parse("{show}/Season {date:yyyy}/{show}").render(values("show", "S")::get);
+        assertThat(undated.path()).isEqualTo("S/Season/S");
+        assertThat(undated.missing()).containsExactly("date");
+    }
+
+    @Test
+    void givesCapitalsToNamesWrittenInLowerCaseWhereAsked() {
+        Map<String, Object> lower = values("show", "the lord of the rings: the rings of power", "episodeTitle", "iPhone day",
+                "releaseGroup", "grp", "originalName", "the.show.s01e01");
+        assertThat(Template.parse("{show:title} - {episodeTitle:title} - {releaseGroup}").render(lower::get).path())
+                .isEqualTo("The Lord of the Rings - The Rings of Power - iPhone day - grp");
+        assertThat(Template.parse("{show} - {releaseGroup} - {originalName}").render(lower::get, true).path())
+                .as("every field that names things, not the technical ones nor the original name")
+                .isEqualTo("The Lord of the Rings - The Rings of Power - grp - the.show.s01e01");
+        assertThat(Template.parse("{show}").render(lower::get, false).path())
+                .isEqualTo("the lord of the rings - the rings of power");
+    }
+
+    @Test
     void keepsUnicodeAndComposesIt() {
         Template t = Template.parse("{show}/{title}");
         assertThat(t.render(values("show", "\u9032\u6483\u306e\u5de8\u4eba", "title", "Ame\u0301lie \ud83c\udfac")::get)
@@ -170,7 +194,8 @@ class TemplateTest {
 
     @Test
     void keepsFieldsAndTextOfTheTemplate() {
-        assertThat(Template.FIELDS).hasSize(17).startsWith("show", "season", "episode").contains("originalName");
+        assertThat(Template.FIELDS).hasSize(27).startsWith("show", "season", "episode")
+                .contains("originalName", "screenSize", "videoCodec", "source", "releaseGroup", "absolute", "author");
         String text = "{albumArtist}/{album} ({year})/{disc}-{track:00} {title}";
         Template t = Template.parse(text);
         assertThat(t).hasToString(text).isEqualTo(Template.parse(text)).hasSameHashCodeAs(Template.parse(text));
@@ -197,6 +222,9 @@ class TemplateTest {
         "{track:0x}                | bad format {track:0x} at column 8",
         "{track:}                  | bad format {track:} at column 8",
         "{track:%02d}              | bad format {track:%02d} at column 8",
+        "{title:yyyy}              | bad format {title:yyyy} at column 8; formats: zeros",
+        "{date:yyyy MMMM}          | bad format {date:yyyy MMMM} at column 7",
+        "{date:EEEE}               | bad format {date:EEEE} at column 7",
         "{}                        | empty field {} at column 1",
         "{:00}                     | empty field {:00} at column 1",
         "{show}\\{title}           | backslash at column 7",
