@@ -106,7 +106,7 @@ final class Confidence {
         boolean inWord = false;
         for (int i = 0; i < title.length(); i++) {
             char ch = title.charAt(i);
-            boolean separator = Character.isWhitespace(ch) || ch == '.' || ch == '_';
+            boolean separator = ch == ' ' || ch == '.' || ch == '_' || ch == '\t' || ch == '\u00a0';
             if (!separator && !inWord) {
                 words++;
                 lastStart = i;

@@ -102,7 +102,7 @@ final class EpisodeMarkers {
         if (tok.cjk) {
             return cjk(t, i);
         }
-        if (Vocabulary.month(w) > 0) {
+        if (w.length() >= 3 && "jfmasond".indexOf(w.charAt(0)) >= 0 && Vocabulary.month(w) > 0) {
             Marker date = DateMarkers.monthFirst(t, i);
             if (date != null) {
                 return date;
@@ -112,7 +112,7 @@ final class EpisodeMarkers {
         if (c0 >= 'a' && c0 <= 'z' && "secptdafo".indexOf(c0) < 0) {
             return null; // no marker word starts with another letter
         }
-        int ordinal = Shapes.ordinal(w);
+        int ordinal = "fstne".indexOf(c0) >= 0 ? Shapes.ordinal(w) : -1;
         if (ordinal > 0 && Shapes.isSeasonWord(t.lower(i + 1)) && t.gapLength(i + 1) <= 2) {
             return afterSeason(t, i, i + 2, ordinal, false); // "Title Second Season - 05"
         }
@@ -302,12 +302,13 @@ final class EpisodeMarkers {
         if (tok.isNumber(1, 5)) {
             if (next != null && t.gapLength(i + 1) <= 2) {
                 String nw = next.lower;
-                if (nw.equals("blm") || nw.equals("bolum") || nw.equals("b\u00f6l\u00fcm") || EPISODE_AFTER.contains(nw)) {
+                boolean cyrillic = !nw.isEmpty() && nw.charAt(0) >= 0x400 && nw.charAt(0) < 0x500;
+                if (nw.equals("blm") || nw.equals("bolum") || nw.equals("b\u00f6l\u00fcm") || cyrillic && EPISODE_AFTER.contains(nw)) {
                     Marker m = new Marker(Marker.Type.EPISODE, i, i + 2);
                     m.episodes = new int[] {tok.value};
                     return m;
                 }
-                if (SEASON_AFTER.contains(nw) && tok.isNumber(1, 2)) {
+                if (cyrillic && SEASON_AFTER.contains(nw) && tok.isNumber(1, 2)) {
                     // "1 сезон 3 серия": the number comes first in Russian and Ukrainian names
                     Token ep = t.at(i + 2);
                     if (ep != null && ep.isNumber(1, 4) && EPISODE_AFTER.contains(t.lower(i + 3))) {

@@ -45,12 +45,15 @@ final class Extensions {
                 break;
             }
         }
-        if (dot <= 0) {
+        if (dot <= 0 || dot == n - 1) {
             return "";
         }
         char[] ext = new char[n - dot - 1];
         for (int i = 0; i < ext.length; i++) {
             char c = fileName.charAt(dot + 1 + i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return ""; // "x264-GRP": a release name's end, not an extension (every known one is letters and digits)
+            }
             ext[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
         String e = new String(ext);

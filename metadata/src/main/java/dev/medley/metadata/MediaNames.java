@@ -66,14 +66,15 @@ public final class MediaNames {
         if (type == Extensions.Type.AUDIO) {
             return MusicParser.parse(path, name);
         }
-        if (type == Extensions.Type.VIDEO) {
-            Draft lecture = SpokenParser.lecture(path, name);
+        name = Reversed.unreverse(name);
+        Draft d = VideoParser.parse(name);
+        if (type == Extensions.Type.VIDEO && !d.strong && d.technical == 0) {
+            // A release (numbered, or with release words) is no lecture; others may be.
+            Draft lecture = SpokenParser.lecture(path, path.name());
             if (lecture != null) {
                 return lecture; // "Lecture 03 - Vectors.mp4", "Courses/Linear Algebra/03.mp4"
             }
         }
-        name = Reversed.unreverse(name);
-        Draft d = VideoParser.parse(name);
         if (!d.episodic) {
             int[] se = LeadingNumber.seasonEpisode(name);
             if (se != null) {

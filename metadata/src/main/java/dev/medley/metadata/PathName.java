@@ -48,7 +48,8 @@ record PathName(List<String> folders, String name, String extension, int ownFold
 
     /** Returns this path with {@code own} of its nearest folders below the scan root (-1: all of them). */
     PathName withOwnFolders(int own) {
-        return new PathName(folders, name, extension, own < 0 ? -1 : Math.min(own, folders.size()));
+        int bounded = own < 0 ? -1 : Math.min(own, folders.size());
+        return bounded == ownFolders ? this : new PathName(folders, name, extension, bounded);
     }
 
     /**

@@ -108,16 +108,12 @@ final class Shapes {
 
     static final String[] SEASON_WORDS = {"season", "saison", "stagione", "temporada", "staffel", "seizoen", "sezon"};
 
-    static final String[] SEASONS_WORDS = {"seasons", "saisons", "stagioni", "temporadas", "staffeln", "seizoenen"};
-
     /** Says whether {@code w} is a word for "seasons", plural: a pack of several. */
     static boolean isSeasonsWord(String w) {
-        for (String word : SEASONS_WORDS) {
-            if (word.equals(w)) {
-                return true;
-            }
-        }
-        return false;
+        return switch (w) {
+            case "seasons", "saisons", "stagioni", "temporadas", "staffeln", "seizoenen" -> true;
+            default -> false;
+        };
     }
 
     /** Returns the number of an ordinal written with digits ("2nd", "3rd", "1st", "4th") or as a word up to ten, or -1. */

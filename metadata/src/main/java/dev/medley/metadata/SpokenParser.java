@@ -80,10 +80,34 @@ final class SpokenParser {
      * folder above it; null when neither says so. Podcasts and books are audio; lectures are often video.
      */
     static Draft lecture(PathName path, String name) {
+        // Every video name comes here: most go no further than these scans, which allocate nothing.
+        boolean mentioned = containsIgnoreCase(name, "lec");
+        boolean courseLike = false;
+        for (String f : path.folders()) {
+            courseLike |= containsIgnoreCase(f, "lec") || containsIgnoreCase(f, "cours") || containsIgnoreCase(f, "class")
+                    || containsIgnoreCase(f, "lesson") || containsIgnoreCase(f, "mooc") || containsIgnoreCase(f, "udemy")
+                    || containsIgnoreCase(f, "edx") || containsIgnoreCase(f, "ocw") || containsIgnoreCase(f, "itunes");
+        }
+        if (!mentioned && !courseLike) {
+            return null;
+        }
+        boolean folder = courseLike && folderKind(path) == MediaKind.LECTURE;
         Cue cue = cue(name);
-        boolean folder = folderKind(path) == MediaKind.LECTURE;
         boolean named = cue != null && cue.kind == MediaKind.LECTURE && cue.strong;
         return folder || named ? read(path, name, MediaKind.LECTURE, cue) : null;
+    }
+
+    private static boolean containsIgnoreCase(String s, String lowerWord) {
+        char first = lowerWord.charAt(0);
+        char upper = Character.toUpperCase(first);
+        int last = s.length() - lowerWord.length();
+        for (int i = 0; i <= last; i++) {
+            char c = s.charAt(i);
+            if ((c == first || c == upper) && s.regionMatches(true, i + 1, lowerWord, 1, lowerWord.length() - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // "The Salt Road (Unabridged)": how the book was read is not its title.

@@ -196,6 +196,10 @@ final class TitleSpan {
 
     /** Says whether a pack's name starts at {@code k}: "Complete Series", "The Complete Series", "Complete Collection". */
     private boolean completeSeriesAt(int k) {
+        char first = t.lower(k).isEmpty() ? ' ' : t.lower(k).charAt(0);
+        if (first != 't' && first != 'c') {
+            return false;
+        }
         int c = t.lower(k).equals("the") ? k + 1 : k;
         String next = t.lower(c + 1);
         return t.lower(c).equals("complete") && (next.equals("series") || next.equals("collection")

@@ -114,11 +114,16 @@ final class VideoFolders {
 
     /** Says whether a folder is part of a disc's own structure: VIDEO_TS, BDMV, STREAM, ... */
     private static boolean discStructure(String f) {
-        return switch (f.toUpperCase(java.util.Locale.ROOT)) {
-            case "VIDEO_TS", "AUDIO_TS", "BDMV", "STREAM", "PLAYLIST", "CLIPINF", "BACKUP", "CERTIFICATE" -> true;
-            default -> false;
-        };
+        for (String part : DISC_STRUCTURE) {
+            if (part.equalsIgnoreCase(f)) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final String[] DISC_STRUCTURE = {"VIDEO_TS", "AUDIO_TS", "BDMV", "STREAM", "PLAYLIST", "CLIPINF",
+        "BACKUP", "CERTIFICATE"};
 
     /** Takes the folder's reading, keeping from the file an episode number it gives inside the folder's range. */
     private static Draft fromFolder(Draft folder, String name) {

@@ -157,6 +157,9 @@ final class Vocabulary {
      */
     private static void bareLineCount(Tokens t, int i) {
         Token tok = t.get(i);
+        if (!tok.digits) {
+            return;
+        }
         int v = tok.value;
         boolean common = v == 480 || v == 576 || v == 720 || v == 1080 || v == 2160;
         if (tok.tag != null || !tok.digits || !common || t.gapHasDash(i) || t.gapOpensGroup(i)) {
