@@ -89,17 +89,6 @@ final class TagText {
 
     /** Says whether two texts are the same name but for case and the separators of names: "a.b_c" and "A B C". */
     static boolean sameText(String a, String b) {
-        return squeeze(a).equals(squeeze(b));
-    }
-
-    private static String squeeze(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                b.append(Character.toLowerCase(c));
-            }
-        }
-        return b.toString();
+        return TitleText.sameWords(a, b);
     }
 }
