@@ -29,5 +29,10 @@ public record RunRecord(
     }
 
     /** Counts of a finished run. */
-    public record Counts(long total, long ok, long failed, long skipped) {}
+    public record Counts(long total, long ok, long failed, long skipped) {
+        /** Returns the counts of a batch run's statistics. */
+        public static Counts of(dev.medley.core.RunStats stats) {
+            return new Counts(stats.total(), stats.ok(), stats.failed(), stats.skipped());
+        }
+    }
 }

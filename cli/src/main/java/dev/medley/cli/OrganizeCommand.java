@@ -5,6 +5,7 @@ import dev.medley.catalog.KnownFile;
 import dev.medley.catalog.PathKey;
 import dev.medley.catalog.PlanInfo;
 import dev.medley.catalog.Plans;
+import dev.medley.catalog.RecordedRun;
 import dev.medley.catalog.RunRecord;
 import dev.medley.core.ConsoleProgress;
 import dev.medley.core.RawPaths;
@@ -258,22 +259,27 @@ final class OrganizeCommand implements Callable<Integer> {
                     "there is no plan " + planRun + "; `medley history` lists the runs"));
             acting = plans.counts(planRun)[0];
         }
-        long runId = catalog.startApply(planRun); // Refused while another medley applies the same plan.
-        ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "apply", acting);
-        OrganizeOutput output = new OrganizeOutput(out, common.json, PathKey.toPath(plan.library()),
-                plan.sources().stream().map(PathKey::toPath).toList(), plan.mode());
-        Applier.Summary summary = new Applier(catalog).apply(planRun, runId, result -> {
-            if (listDone || result.status() == Applier.Status.FAILED || result.detail() != null || common.json) {
-                output.applied(planRun, result);
-            }
-            if (result.status() != Applier.Status.SKIPPED) {
-                progress.step(result.status() == Applier.Status.FAILED);
-            }
-        });
-        progress.finish();
-        out.flush();
-        catalog.finishRun(runId, summary.failed() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
-                new RunRecord.Counts(summary.done() + summary.failed(), summary.done(), summary.failed(), summary.skipped()));
+        Applier.Summary summary;
+        long runId;
+        try (RecordedRun run = RecordedRun.apply(catalog, planRun)) { // Refused while another medley applies it.
+            runId = run.id();
+            ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "apply", acting);
+            OrganizeOutput output = new OrganizeOutput(out, common.json, PathKey.toPath(plan.library()),
+                    plan.sources().stream().map(PathKey::toPath).toList(), plan.mode());
+            summary = new Applier(catalog).apply(planRun, runId, result -> {
+                if (listDone || result.status() == Applier.Status.FAILED || result.detail() != null || common.json) {
+                    output.applied(planRun, result);
+                }
+                if (result.status() != Applier.Status.SKIPPED) {
+                    progress.step(result.status() == Applier.Status.FAILED);
+                }
+            });
+            progress.finish();
+            out.flush();
+            run.finish(summary.failed() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
+                    new RunRecord.Counts(summary.done() + summary.failed(), summary.done(), summary.failed(),
+                            summary.skipped()));
+        }
         if (common.json) {
             err.println("{\"apply\":" + runId + ",\"plan\":" + planRun + ",\"done\":" + summary.done() + ",\"failed\":"
                     + summary.failed() + ",\"alreadyDone\":" + summary.alreadyDone() + "}");

@@ -1,6 +1,7 @@
 package dev.medley.cli;
 
 import dev.medley.catalog.Catalog;
+import dev.medley.catalog.RecordedRun;
 import dev.medley.catalog.RunRecord;
 import dev.medley.organize.Undo;
 import java.io.PrintStream;
@@ -47,12 +48,17 @@ final class UndoCommand implements Callable<Integer> {
         PrintStream err = System.err;
         try (Catalog catalog = common.openCatalog()) {
             long applyRun = runId != null ? checked(catalog, runId, commandLine) : latestApply(catalog, commandLine);
-            long undoRun = catalog.startRun("undo", String.valueOf(applyRun));
-            OrganizeOutput output = new OrganizeOutput(out, common.json, null, List.of(), "move");
-            Undo.Summary summary = new Undo(catalog).undo(applyRun, undoRun, output::undone);
-            out.flush();
-            catalog.finishRun(undoRun, summary.refused() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
-                    new RunRecord.Counts(summary.restored() + summary.refused(), summary.restored(), summary.refused(), 0));
+            Undo.Summary summary;
+            long undoRun;
+            try (RecordedRun run = RecordedRun.start(catalog, "undo", String.valueOf(applyRun))) {
+                undoRun = run.id();
+                OrganizeOutput output = new OrganizeOutput(out, common.json, null, List.of(), "move");
+                summary = new Undo(catalog).undo(applyRun, undoRun, output::undone);
+                out.flush();
+                run.finish(summary.refused() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
+                        new RunRecord.Counts(summary.restored() + summary.refused(), summary.restored(),
+                                summary.refused(), 0));
+            }
             if (common.json) {
                 err.println("{\"undo\":" + undoRun + ",\"apply\":" + applyRun + ",\"undone\":" + summary.restored()
                         + ",\"refused\":" + summary.refused() + "}");

@@ -4,6 +4,7 @@ import dev.medley.catalog.Catalog;
 import dev.medley.catalog.CatalogWriter;
 import dev.medley.catalog.KnownFile;
 import dev.medley.catalog.ProbeRecord;
+import dev.medley.catalog.RecordedRun;
 import dev.medley.catalog.RunRecord;
 import dev.medley.core.BatchListener;
 import dev.medley.core.BatchRunner;
@@ -85,16 +86,14 @@ public final class LibraryJob {
     public Summary run(String command, String arguments, List<Path> roots, Scanner.Problems problems,
             Consumer<? super ItemResult<Item, Outcome>> output) {
         List<Path> distinct = Scanner.distinctRoots(roots);
-        long runId = catalog.startRun(command, arguments);
         AtomicLong problemCount = new AtomicLong();
         AtomicLong fromCatalog = new AtomicLong();
         Scanner scanner = new Scanner(options.scan(), (path, problem) -> {
             problemCount.incrementAndGet();
             problems.report(path, problem);
         });
-        RunRecord.Status status = RunRecord.Status.FAILED;
-        RunStats stats = null;
-        try (CatalogWriter writer = catalog.writer(runId)) {
+        try (RecordedRun run = RecordedRun.start(catalog, command, arguments);
+                CatalogWriter writer = catalog.writer(run.id())) {
             Iterator<Item> items = lookedUp(scanner.walk(distinct));
             BatchRunner.Builder<Item, Outcome> runner = BatchRunner.<Item, Outcome>builder(stageName())
                     .workers(options.workers())
@@ -103,21 +102,16 @@ public final class LibraryJob {
                 // The prober keeps its own deadline; this one only catches a native call that ignores it.
                 runner.timeout(options.prober().timeout().plus(Duration.ofSeconds(10)));
             }
-            stats = runner.build().run(items, item -> handle(item, writer), result -> {
+            RunStats stats = runner.build().run(items, item -> handle(item, writer), result -> {
                 if (result instanceof ItemResult.Ok<Item, Outcome> ok && ok.value().fromCatalog()) {
                     fromCatalog.incrementAndGet();
                 }
                 output.accept(result);
             });
             writer.flush();
-            int missing = catalog.markMissing(runId, distinct, scanner.unreadableFolders());
-            status = RunRecord.Status.COMPLETED;
-            return new Summary(runId, stats, fromCatalog.get(), missing, problemCount.get());
-        } finally {
-            RunRecord.Counts counts = stats == null
-                    ? new RunRecord.Counts(0, 0, 0, 0)
-                    : new RunRecord.Counts(stats.total(), stats.ok(), stats.failed(), stats.skipped());
-            catalog.finishRun(runId, status, counts);
+            int missing = catalog.markMissing(run.id(), distinct, scanner.unreadableFolders());
+            run.completed(RunRecord.Counts.of(stats));
+            return new Summary(run.id(), stats, fromCatalog.get(), missing, problemCount.get());
         }
     }
 

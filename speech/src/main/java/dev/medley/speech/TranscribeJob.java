@@ -3,6 +3,7 @@ package dev.medley.speech;
 import dev.medley.catalog.Catalog;
 import dev.medley.catalog.CatalogWriter;
 import dev.medley.catalog.KnownFile;
+import dev.medley.catalog.RecordedRun;
 import dev.medley.catalog.RunRecord;
 import dev.medley.catalog.TranscriptRecord;
 import dev.medley.core.BatchListener;
@@ -97,18 +98,16 @@ public final class TranscribeJob implements AutoCloseable {
     public Summary run(String arguments, List<Path> roots, Scanner.Problems problems,
             Consumer<? super ItemResult<Item, Outcome>> output) {
         List<Path> distinct = Scanner.distinctRoots(roots);
-        long runId = catalog.startRun("transcribe", arguments);
         AtomicLong problemCount = new AtomicLong();
         AtomicLong audioMillis = new AtomicLong();
         Scanner scanner = new Scanner(options.scan(), (path, problem) -> {
             problemCount.incrementAndGet();
             problems.report(path, problem);
         });
-        RunRecord.Status status = RunRecord.Status.FAILED;
-        RunStats stats = null;
-        try (CatalogWriter writer = catalog.writer(runId)) {
+        try (RecordedRun run = RecordedRun.start(catalog, "transcribe", arguments);
+                CatalogWriter writer = catalog.writer(run.id())) {
             Iterator<Item> items = lookedUp(scanner.walk(distinct), distinct);
-            stats = BatchRunner.<Item, Outcome>builder("transcribe")
+            RunStats stats = BatchRunner.<Item, Outcome>builder("transcribe")
                     .workers(Math.max(1, options.files()))
                     .listener(options.listener())
                     .build()
@@ -125,14 +124,10 @@ public final class TranscribeJob implements AutoCloseable {
                         output.accept(result);
                     });
             writer.flush();
-            status = RunRecord.Status.COMPLETED;
-            return new Summary(runId, stats, audioMillis.get() / 1000.0, problemCount.get());
+            run.completed(RunRecord.Counts.of(stats));
+            return new Summary(run.id(), stats, audioMillis.get() / 1000.0, problemCount.get());
         } finally {
             closeEngine();
-            RunRecord.Counts counts = stats == null
-                    ? new RunRecord.Counts(0, 0, 0, 0)
-                    : new RunRecord.Counts(stats.total(), stats.ok(), stats.failed(), stats.skipped());
-            catalog.finishRun(runId, status, counts);
         }
     }
 
