@@ -7,7 +7,8 @@ import dev.medley.catalog.PlanItem;
 import dev.medley.catalog.Plans;
 import dev.medley.core.RawPaths;
 import dev.medley.media.MediaProbe;
-import dev.medley.media.MediaSniffer;
+import dev.medley.media.FolderScan;
+import dev.medley.media.ScanOptions;
 import dev.medley.media.Scanner;
 import dev.medley.metadata.Identify;
 import dev.medley.metadata.MediaName;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +76,21 @@ public final class Planner {
     }
 
     /**
+     * What the stages before planning found out about one media file.
+     *
+     * @param name what the file was identified as
+     * @param playable whether probing found it playable
+     * @param error why it is not playable, or null
+     */
+    public record Facts(MediaName name, boolean playable, String error) {}
+
+    /** Supplies the facts of each media entry of a folder being planned. */
+    @FunctionalInterface
+    public interface FactsOf {
+        Facts of(FolderScan.Entry entry);
+    }
+
+    /**
      * One decision of the plan.
      *
      * @param what what the file was taken for: episode, movie, music, extra, sidecar, or other
@@ -86,38 +103,60 @@ public final class Planner {
 
     private final Catalog catalog;
     private final Options options;
-    private final Probes probes;
-    private final Identify identify;
 
-    public Planner(Catalog catalog, Options options, Probes probes, Identify identify) {
+    public Planner(Catalog catalog, Options options) {
         this.catalog = catalog;
         this.options = options;
-        this.probes = probes;
-        this.identify = identify;
+    }
+
+    /** Returns what is planned. */
+    public Options options() {
+        return options;
     }
 
     /**
-     * Plans, recording the plan as made by run {@code runId}, passing each decision to {@code sink}
-     * in plan order and each unreadable path to {@code problems}.
+     * Plans on its own: walks the sources, probing and identifying each media file as it goes, records the plan as
+     * made by run {@code runId}, and passes each decision to {@code sink} in plan order and each unreadable path to
+     * {@code problems}. A pipeline that has probed and identified the files already plans with {@link #open}.
      */
-    public Summary plan(long runId, Consumer<Planned> sink, Scanner.Problems problems) {
-        try (Plans plans = catalog.plans()) {
+    public Summary plan(long runId, Probes probes, Identify identify, Consumer<Planned> sink, Scanner.Problems problems) {
+        long[] unreadable = new long[1];
+        FolderScan scan = new FolderScan(ScanOptions.DEFAULT, options.library(), (path, problem) -> {
+            unreadable[0]++;
+            problems.report(path, problem);
+        });
+        try (Session session = open(runId, sink)) {
+            for (Iterator<FolderScan.Folder> folders = scan.walk(options.sources()); folders.hasNext(); ) {
+                FolderScan.Folder folder = folders.next();
+                String root = RawPaths.text(folder.root());
+                session.folder(folder, entry -> {
+                    MediaProbe probe = probes.probe(entry.path(), entry.size(), entry.mtimeNanos());
+                    MediaName name = identify.identify(RawPaths.text(entry.path()),
+                            probe.tags() == null ? Map.of() : probe.tags(),
+                            new Identify.Context(root, probe.durationSeconds())).name();
+                    return new Facts(name, probe.ok(), probe.error());
+                });
+            }
+            return session.finish(unreadable[0]);
+        }
+    }
+
+    /**
+     * Starts a plan made by run {@code runId}: folders are then planned one at a time, in the order a
+     * {@link FolderScan} hands them over, each decision passed to {@code sink} as it is made.
+     */
+    public Session open(long runId, Consumer<Planned> sink) {
+        Plans plans = catalog.plans();
+        try {
             plans.create(new PlanInfo(runId, PathKey.of(options.library()), options.mode().key(),
                     options.fallbackCopy() ? "copy" : null, options.onConflict().key(),
                     options.sources().stream().map(PathKey::of).toList(), Instant.now()));
-            Run run = new Run(runId, plans, sink);
-            run.sameContent.rememberLibrary(options.library(), options.sources());
-            long[] unreadable = new long[1];
-            FolderWalk walk = new FolderWalk(options.library(), (path, problem) -> {
-                unreadable[0]++;
-                problems.report(path, problem);
-            });
-            for (Path source : options.sources()) {
-                run.root = RawPaths.text(source);
-                walk.walk(source, run::folder);
-            }
-            plans.forgetPlanningState(runId);
-            return new Summary(runId, run.planned, run.skipped, run.duplicates, run.conflicts, run.bytes, unreadable[0]);
+            Session session = new Session(runId, plans, sink);
+            session.sameContent.rememberLibrary(options.library(), options.sources());
+            return session;
+        } catch (RuntimeException e) {
+            plans.close();
+            throw e;
         }
     }
 
@@ -134,15 +173,13 @@ public final class Planner {
         }
     }
 
-    /** The state of one planning run. */
-    private final class Run {
+    /** One plan being made, a folder at a time. Close it when done; {@link #finish} first for the summary. */
+    public final class Session implements AutoCloseable {
         final long runId;
         final Plans plans;
         final Consumer<Planned> sink;
         final TargetNames names;
         final Duplicates sameContent;
-        /** The source being walked, as escaped text: the scan root of the files met. */
-        String root;
         long seq;
         long planned;
         long skipped;
@@ -150,7 +187,7 @@ public final class Planner {
         long conflicts;
         long bytes;
 
-        Run(long runId, Plans plans, Consumer<Planned> sink) {
+        private Session(long runId, Plans plans, Consumer<Planned> sink) {
             this.runId = runId;
             this.plans = plans;
             this.sink = sink;
@@ -158,16 +195,17 @@ public final class Planner {
             this.sameContent = new Duplicates(plans, runId);
         }
 
-        void folder(FolderWalk.Folder folder) {
+        /** Plans the files of {@code folder}, with the facts of its media entries from {@code facts}. */
+        public void folder(FolderScan.Folder folder, FactsOf facts) {
             List<String> media = new ArrayList<>();
             List<String> others = new ArrayList<>();
-            Map<String, FolderWalk.Entry> byName = new HashMap<>();
-            for (FolderWalk.Entry entry : folder.entries()) {
+            Map<String, FolderScan.Entry> byName = new HashMap<>();
+            for (FolderScan.Entry entry : folder.entries()) {
                 byName.put(entry.name(), entry);
                 String why = passOver(entry);
                 if (why != null) {
                     skip(entry.path(), entry.size(), "other", why, null, null);
-                } else if (isMedia(entry)) {
+                } else if (entry.media()) {
                     media.add(entry.name());
                 } else {
                     others.add(entry.name());
@@ -177,11 +215,11 @@ public final class Planner {
             // Artwork and NFOs of the whole folder go where its main content goes, not with a sample,
             // an extra or a duplicate that happens to sort first ("Film-sample.mkv" < "Film.mkv").
             List<Sidecars.Sidecar> folderLevel = new ArrayList<>();
-            FolderWalk.Entry home = null;
+            FolderScan.Entry home = null;
             Placed homePlaced = null;
             for (String name : media) {
-                FolderWalk.Entry entry = byName.get(name);
-                Placed placed = media(folder, entry);
+                FolderScan.Entry entry = byName.get(name);
+                Placed placed = media(folder, entry, facts.of(entry));
                 for (Sidecars.Sidecar sidecar : match.byMedia().getOrDefault(name, List.of())) {
                     if (sidecar.folderLevel()) {
                         folderLevel.add(sidecar);
@@ -198,12 +236,23 @@ public final class Planner {
                 sidecar(byName.get(sidecar.name()), sidecar, home, homePlaced.target());
             }
             for (String name : match.unmatched()) {
-                FolderWalk.Entry entry = byName.get(name);
+                FolderScan.Entry entry = byName.get(name);
                 skip(entry.path(), entry.size(), "other", "not media, and no media file here has its name", null, null);
             }
         }
 
-        private String passOver(FolderWalk.Entry entry) {
+        /** Ends the plan: forgets its planning state and returns its counts, with {@code unreadable} paths. */
+        public Summary finish(long unreadable) {
+            plans.forgetPlanningState(runId);
+            return new Summary(runId, planned, skipped, duplicates, conflicts, bytes, unreadable);
+        }
+
+        @Override
+        public void close() {
+            plans.close();
+        }
+
+        private String passOver(FolderScan.Entry entry) {
             if (entry.link()) {
                 return "a link; links are not followed";
             }
@@ -216,29 +265,17 @@ public final class Planner {
             return null;
         }
 
-        private boolean isMedia(FolderWalk.Entry entry) {
-            try {
-                return MediaSniffer.isMedia(entry.path());
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
         /** Plans one media file; returns where it goes. */
-        private Placed media(FolderWalk.Folder folder, FolderWalk.Entry entry) {
+        private Placed media(FolderScan.Folder folder, FolderScan.Entry entry, Facts facts) {
             Path path = entry.path();
-            MediaProbe probe = probes.probe(path, entry.size(), entry.mtimeNanos());
-            // Escaped text, not toString(): a title from a name that is not UTF-8 keeps its bytes into the target name.
-            // The source is the scan root: folders below it are evidence, the folders that hold it are not.
-            MediaName name = identify.identify(RawPaths.text(path), probe.tags() == null ? Map.of() : probe.tags(),
-                    new Identify.Context(root, probe.durationSeconds())).name();
+            MediaName name = facts.name();
             List<String> folders = folder.names();
             Extras.Extra extra = Extras.classify(folders, entry.name(), name);
             if (extra.kind() == ExtraKind.SAMPLE) {
                 return stay(path, entry.size(), "sample", "a sample clip", null, null);
             }
-            if (!probe.ok()) {
-                return stay(path, entry.size(), name.kind().key(), "not playable: " + probe.error(), null, null);
+            if (!facts.playable()) {
+                return stay(path, entry.size(), name.kind().key(), "not playable: " + facts.error(), null, null);
             }
             String extension = extension(entry.name());
             String stem = stem(entry.name());
@@ -277,7 +314,7 @@ public final class Planner {
             return new Placed(skip(source, size, what, why, conflict, hash), false);
         }
 
-        private void sidecar(FolderWalk.Entry entry, Sidecars.Sidecar sidecar, FolderWalk.Entry media, Path mediaTarget) {
+        private void sidecar(FolderScan.Entry entry, Sidecars.Sidecar sidecar, FolderScan.Entry media, Path mediaTarget) {
             if (mediaTarget == null) {
                 skip(entry.path(), entry.size(), "sidecar", "stays with " + media.name() + ", which stays", null, null);
                 return;

@@ -30,8 +30,8 @@ class ApplierTest {
 
     private Outcome organize(Catalog catalog, Path source, Path library, Mode mode, boolean fallback, Map<String, String> tags) {
         long planRun = catalog.startRun("organize", "");
-        new Planner(catalog, new Planner.Options(library, List.of(source), mode, fallback, OnConflict.SKIP, Templates.DEFAULT),
-                playable(tags), Identify.DEFAULT).plan(planRun, planned -> { }, (path, problem) -> { });
+        new Planner(catalog, new Planner.Options(library, List.of(source), mode, fallback, OnConflict.SKIP, Templates.DEFAULT))
+                .plan(planRun, playable(tags), Identify.DEFAULT, planned -> { }, (path, problem) -> { });
         catalog.finishRun(planRun, RunRecord.Status.COMPLETED, new RunRecord.Counts(0, 0, 0, 0));
         long applyRun = catalog.startRun("apply", "");
         List<Applier.Result> results = new ArrayList<>();

@@ -23,8 +23,8 @@ class LibraryDuplicatesTest {
             long run = catalog.startRun("organize", "");
             List<PlanItem> items = new ArrayList<>();
             new Planner(catalog, new Planner.Options(library, List.of(sources), Mode.MOVE, false, OnConflict.SKIP,
-                    Templates.DEFAULT), PlayableProbes.withTags(Map.of()), Identify.DEFAULT)
-                    .plan(run, planned -> items.add(planned.item()), (path, problem) -> { });
+                    Templates.DEFAULT))
+                    .plan(run, PlayableProbes.withTags(Map.of()), Identify.DEFAULT, planned -> items.add(planned.item()), (path, problem) -> { });
             return items;
         }
     }

@@ -76,7 +76,7 @@ class NonUtf8NamesTest {
     private List<Planner.Planned> plan(Catalog catalog, long run, Mode mode) {
         List<Planner.Planned> lines = new ArrayList<>();
         new Planner(catalog, new Planner.Options(dir.resolve("lib"), List.of(dir.resolve("in")), mode, false,
-                OnConflict.SKIP, Templates.DEFAULT), PLAYABLE, Identify.DEFAULT).plan(run, lines::add, (path, problem) -> {
+                OnConflict.SKIP, Templates.DEFAULT)).plan(run, PLAYABLE, Identify.DEFAULT, lines::add, (path, problem) -> {
                     throw new AssertionError(path + ": " + problem);
                 });
         catalog.finishRun(run, RunRecord.Status.COMPLETED, new RunRecord.Counts(0, 0, 0, 0));

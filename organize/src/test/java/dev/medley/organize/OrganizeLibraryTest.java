@@ -347,9 +347,8 @@ class OrganizeLibraryTest {
         Map<String, Planner.Planned> planned = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Planner.Summary summary = new Planner(catalog,
-                new Planner.Options(target, List.of(library.root()), mode, false, OnConflict.SKIP, Templates.DEFAULT),
-                probes, Identify.DEFAULT)
-                .plan(planRun, p -> assertThat(planned.put(p.item().source(), p)).as("planned twice: %s", p.item().source()).isNull(),
+                new Planner.Options(target, List.of(library.root()), mode, false, OnConflict.SKIP, Templates.DEFAULT))
+                .plan(planRun, probes, Identify.DEFAULT, p -> assertThat(planned.put(p.item().source(), p)).as("planned twice: %s", p.item().source()).isNull(),
                         (path, problem) -> problems.add(path + ": " + problem));
         catalog.finishRun(planRun, RunRecord.Status.COMPLETED,
                 new RunRecord.Counts(summary.planned() + summary.skipped(), summary.planned(), 0, summary.skipped()));

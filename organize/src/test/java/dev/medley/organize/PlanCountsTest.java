@@ -26,8 +26,8 @@ class PlanCountsTest {
             long run = catalog.startRun("organize", "");
             List<Planner.Planned> lines = new ArrayList<>();
             Planner.Summary summary = new Planner(catalog, new Planner.Options(dir.resolve("lib"), List.of(dir.resolve("in")),
-                    Mode.MOVE, false, policy, Templates.DEFAULT), PLAYABLE, Identify.DEFAULT)
-                    .plan(run, lines::add, (path, problem) -> { });
+                    Mode.MOVE, false, policy, Templates.DEFAULT))
+                    .plan(run, PLAYABLE, Identify.DEFAULT, lines::add, (path, problem) -> { });
             return new Plan(summary, lines);
         }
     }
