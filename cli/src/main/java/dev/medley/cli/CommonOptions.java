@@ -6,10 +6,15 @@ import dev.medley.organize.Recovery;
 import dev.medley.core.BatchRunner;
 import dev.medley.core.ConsoleProgress;
 import java.nio.file.Path;
+import java.io.PrintStream;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every job shares. */
 final class CommonOptions {
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
+
     @Option(names = "--catalog", paramLabel = "FILE",
             description = "Catalog file (default: $MEDLEY_CATALOG, else ~/.local/share/medley/catalog.db).")
     Path catalog;
@@ -35,9 +40,10 @@ final class CommonOptions {
     Catalog openCatalog() {
         Catalog catalog = Catalog.open(catalogFile());
         try {
-            CrashRecovery.attach(catalog, System.err);
+            PrintStream err = err();
+            CrashRecovery.attach(catalog, err);
             for (Recovery.Recovered recovered : Recovery.recover(catalog)) {
-                System.err.println("medley: recovered an interrupted " + recovered.operation().action() + " of "
+                err.println("medley: recovered an interrupted " + recovered.operation().action() + " of "
                         + PathKey.display(recovered.operation().source()) + ": "
                         + (recovered.problem() != null ? recovered.problem()
                                 : recovered.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
@@ -47,6 +53,11 @@ final class CommonOptions {
             throw e;
         }
         return catalog;
+    }
+
+    /** Returns the command's stderr: the command line's own error writer. */
+    PrintStream err() {
+        return CommandStreams.err(command.commandLine());
     }
 
     Path catalogFile() {

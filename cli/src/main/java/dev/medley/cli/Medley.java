@@ -62,6 +62,7 @@ public final class Medley {
     /** Returns the configured command line, for the launcher and for tests. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(Medley.class);
+        commandLine.setErr(new CommandStreams.StreamWriter(System.err));
         addStandardHelp(commandLine);
         HelpText.install(commandLine);
         commandLine.setUsageHelpAutoWidth(true);

@@ -1,17 +1,11 @@
 package dev.medley.cli;
 
 import dev.medley.catalog.Catalog;
-import dev.medley.catalog.KnownFile;
 import dev.medley.catalog.PathKey;
 import dev.medley.catalog.PlanInfo;
 import dev.medley.catalog.Plans;
-import dev.medley.catalog.RecordedRun;
-import dev.medley.catalog.RunRecord;
 import dev.medley.core.ConsoleProgress;
 import dev.medley.core.RawPaths;
-import dev.medley.media.LibraryJob;
-import dev.medley.media.MediaProbe;
-import dev.medley.media.ProbeJson;
 import dev.medley.media.Prober;
 import dev.medley.media.ScanOptions;
 import dev.medley.metadata.Identify;
@@ -20,6 +14,10 @@ import dev.medley.organize.Mode;
 import dev.medley.organize.OnConflict;
 import dev.medley.organize.Planner;
 import dev.medley.organize.Templates;
+import dev.medley.pipeline.PipelineOptions;
+import dev.medley.pipeline.PipelineReport;
+import dev.medley.pipeline.Pipelines;
+import dev.medley.pipeline.PlanApply;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -122,28 +120,28 @@ final class OrganizeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
         try (Catalog catalog = common.openCatalog()) {
-            PlanToApply choice = new PlanToApply(catalog, commandLine, System.err, common.quiet || common.json);
+            PlanToApply choice = new PlanToApply(catalog, commandLine, common.err(), common.quiet || common.json);
             if (apply && (sources.isEmpty() || planId != null)) {
                 if (!sources.isEmpty() || library != null) {
                     throw new CommandLine.ParameterException(commandLine, "--plan ID takes no SRC or --to: the plan has them");
                 }
                 long plan = planId != null ? choice.named(planId) : choice.newest();
-                return applyPlan(catalog, plan, common, commandLine.getOut(), System.err, true);
+                return applyPlan(catalog, plan, common, commandLine.getOut(), common.err(), true);
             }
             Planner.Options options = options(commandLine);
             if (apply && !yes) {
                 PlanInfo reviewed = reviewedPlan(catalog, options).orElseThrow(() -> new CommandLine.ParameterException(
                         commandLine, "no reviewed plan for these sources and settings; run the same command without"
                                 + " --apply to review the plan first, or add --yes to plan and apply in one go"));
-                return applyPlan(catalog, choice.reviewed(reviewed), common, commandLine.getOut(), System.err, true);
+                return applyPlan(catalog, choice.reviewed(reviewed), common, commandLine.getOut(), common.err(), true);
             }
-            Planner.Summary plan = plan(catalog, options, naming.identify(), common, commandLine.getOut(), System.err);
+            Planner.Summary plan = plan(catalog, options, naming.identify(), common, commandLine.getOut(), common.err());
             if (apply) {
-                return Math.max(applyPlan(catalog, plan.runId(), common, commandLine.getOut(), System.err, false),
+                return Math.max(applyPlan(catalog, plan.runId(), common, commandLine.getOut(), common.err(), false),
                         problems(plan));
             }
             if (!common.json && !common.quiet) {
-                System.err.println("Review the plan, then carry it out with:  medley organize --apply"
+                common.err().println("Review the plan, then carry it out with:  medley organize --apply"
                         + (common.catalog != null ? " --catalog " + common.catalog : "")
                         + "   (undo later with: medley undo --last)");
             }
@@ -186,49 +184,25 @@ final class OrganizeCommand implements Callable<Integer> {
     }
 
     /**
-     * Plans: probes what the catalog lacks (one probe per file, recorded), then walks the sources
-     * and prints each decision. Shared with {@code medley process}.
+     * Plans: runs the standard pipeline up to the plan (probe and identify what the catalog lacks,
+     * then file each folder), printing each decision. Shared with {@code medley bench organize}.
      */
     static Planner.Summary plan(Catalog catalog, Planner.Options options, Identify identify, CommonOptions common,
             PrintWriter out, PrintStream err) {
-        LibraryJob probing = new LibraryJob(catalog, new LibraryJob.Options(Prober.inProcess(Duration.ofSeconds(30)),
-                false, ScanOptions.DEFAULT, common.workers(),
-                ConsoleProgress.create(err, common.progressMode(), "probe", -1)));
-        probing.run("probe", String.join(" ", options.sources().stream().map(RawPaths::display).toList()),
-                options.sources(), (path, problem) -> { }, outcome -> { });
-        return planOnly(catalog, options, identify, common, out, err, probesFrom(catalog));
-    }
-
-    /** Plans from probes the catalog already holds (a file it lacks is probed now, not recorded). */
-    static Planner.Summary planOnly(Catalog catalog, Planner.Options options, Identify identify, CommonOptions common,
-            PrintWriter out, PrintStream err, Planner.Probes probes) {
-        String arguments = "--to " + RawPaths.display(options.library()) + " --mode " + options.mode().key() + " "
-                + String.join(" ", options.sources().stream().map(RawPaths::display).toList());
-        long runId = catalog.startRun("organize", arguments);
+        PipelineOptions pipeline = new PipelineOptions("organize", options.sources(), common.workers(),
+                ScanOptions.DEFAULT, Prober.inProcess(Duration.ofSeconds(30)), false, identify, null, options, false);
         ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "plan", -1);
         OrganizeOutput output = new OrganizeOutput(out, common.json, options.library(), options.sources(),
                 options.mode().key());
-        Planner.Summary summary = new Planner(catalog, options, probes, identify).plan(runId, planned -> {
-            output.planned(runId, planned);
-            progress.step(false);
-        }, (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem));
-        progress.finish();
+        PipelineReport report;
+        try {
+            report = Pipelines.standard(catalog, pipeline).run(new PipelineDisplay(progress, err, output, true));
+        } finally {
+            progress.finish();
+        }
         out.flush();
-        catalog.finishRun(runId, summary.problems() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
-                new RunRecord.Counts(summary.planned() + summary.skipped(), summary.planned(), summary.problems(),
-                        summary.skipped()));
-        report(summary, options, common, err);
-        return summary;
-    }
-
-    static Planner.Probes probesFrom(Catalog catalog) {
-        Prober prober = Prober.inProcess(Duration.ofSeconds(30));
-        return (file, size, mtime) -> {
-            KnownFile known = catalog.lookup(PathKey.of(file)).orElse(null);
-            return known != null && known.probeIsCurrent(size, mtime)
-                    ? ProbeJson.read(known.probe().resultJson())
-                    : prober.probe(file);
-        };
+        report(report.plan(), options, common, err);
+        return report.plan();
     }
 
     private static void report(Planner.Summary plan, Planner.Options options, CommonOptions common, PrintStream err) {
@@ -259,14 +233,12 @@ final class OrganizeCommand implements Callable<Integer> {
                     "there is no plan " + planRun + "; `medley history` lists the runs"));
             acting = plans.counts(planRun)[0];
         }
+        ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "apply", acting);
+        OrganizeOutput output = new OrganizeOutput(out, common.json, PathKey.toPath(plan.library()),
+                plan.sources().stream().map(PathKey::toPath).toList(), plan.mode());
         Applier.Summary summary;
-        long runId;
-        try (RecordedRun run = RecordedRun.apply(catalog, planRun)) { // Refused while another medley applies it.
-            runId = run.id();
-            ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "apply", acting);
-            OrganizeOutput output = new OrganizeOutput(out, common.json, PathKey.toPath(plan.library()),
-                    plan.sources().stream().map(PathKey::toPath).toList(), plan.mode());
-            summary = new Applier(catalog).apply(planRun, runId, result -> {
+        try {
+            summary = PlanApply.apply(catalog, planRun, result -> {
                 if (listDone || result.status() == Applier.Status.FAILED || result.detail() != null || common.json) {
                     output.applied(planRun, result);
                 }
@@ -274,12 +246,11 @@ final class OrganizeCommand implements Callable<Integer> {
                     progress.step(result.status() == Applier.Status.FAILED);
                 }
             });
+        } finally {
             progress.finish();
             out.flush();
-            run.finish(summary.failed() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
-                    new RunRecord.Counts(summary.done() + summary.failed(), summary.done(), summary.failed(),
-                            summary.skipped()));
         }
+        long runId = summary.runId();
         if (common.json) {
             err.println("{\"apply\":" + runId + ",\"plan\":" + planRun + ",\"done\":" + summary.done() + ",\"failed\":"
                     + summary.failed() + ",\"alreadyDone\":" + summary.alreadyDone() + "}");

@@ -3,7 +3,6 @@ package dev.medley.media;
 import dev.medley.catalog.Catalog;
 import dev.medley.catalog.CatalogWriter;
 import dev.medley.catalog.KnownFile;
-import dev.medley.catalog.ProbeRecord;
 import dev.medley.catalog.RecordedRun;
 import dev.medley.catalog.RunRecord;
 import dev.medley.core.BatchListener;
@@ -73,10 +72,12 @@ public final class LibraryJob {
 
     private final Catalog catalog;
     private final Options options;
+    private final Probing probing;
 
     public LibraryJob(Catalog catalog, Options options) {
         this.catalog = catalog;
         this.options = options;
+        this.probing = options.prober() == null ? null : new Probing(options.prober(), options.force());
     }
 
     /**
@@ -147,38 +148,19 @@ public final class LibraryJob {
      */
     public Outcome handle(Item item, CatalogWriter writer) throws IOException, ProbeFailed {
         ScannedFile file = item.file();
-        KnownFile known = item.known();
-        Prober prober = options.prober();
-        if (prober == null) {
+        if (probing == null) {
             writer.upsertFile(file.state(needsFingerprint(item) ? Fingerprint.of(file.path(), file.size()) : null));
             return new Outcome(item, null, false);
         }
-        if (!options.force() && item.unchanged() && known.probeIsCurrent(file.size(), file.mtimeNanos())
-                && !timedOut(known.probe())) {
-            writer.upsertFile(file.state(null));
-            if (known.probe().ok()) {
-                return new Outcome(item, known.probe().resultJson(), true);
-            }
-            throw new ProbeFailed(known.probe().error(), known.probe().resultJson());
+        Probing.Probed probed = probing.probe(file, item.known(), writer);
+        String json = probed.record().resultJson();
+        if (!probed.ok()) {
+            throw new ProbeFailed(probed.error(), json);
         }
-        String fingerprint = needsFingerprint(item) ? Fingerprint.of(file.path(), file.size()) : null;
-        MediaProbe probe = prober.probe(file.path());
-        String json = ProbeJson.write(probe);
-        writer.upsertFile(file.state(fingerprint));
-        writer.saveProbe(new ProbeRecord(file.key(), file.size(), file.mtimeNanos(), probe.ok(), probe.error(),
-                prober.name(), json));
-        if (!probe.ok()) {
-            throw new ProbeFailed(probe.error(), json);
-        }
-        return new Outcome(item, json, false);
+        return new Outcome(item, json, probed.fromCatalog());
     }
 
     private static boolean needsFingerprint(Item item) {
         return !item.unchanged() || item.known().fingerprint() == null;
-    }
-
-    // A probe that ran out of time may succeed on a calmer run; any other failure is the file's.
-    private static boolean timedOut(ProbeRecord probe) {
-        return !probe.ok() && probe.error() != null && probe.error().startsWith("timed out");
     }
 }

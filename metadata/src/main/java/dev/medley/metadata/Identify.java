@@ -63,6 +63,31 @@ public final class Identify {
     }
 
     /**
+     * Returns what an identity made by this identifier depends on besides the file: the parser's
+     * build and the options. An identity kept from another version is made again.
+     */
+    public String version() {
+        return ParserVersion.VALUE + (options.tagsWin() ? "" : ";names-win");
+    }
+
+    /** The parser's version, written by the build. */
+    private static final class ParserVersion {
+        static final String VALUE = read();
+
+        private static String read() {
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.InputStream in = Identify.class.getResourceAsStream("parser.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (java.io.IOException e) {
+                // Unknown: a version of its own, so that nothing kept is taken for current.
+            }
+            return properties.getProperty("version", "unknown-" + System.nanoTime());
+        }
+    }
+
+    /**
      * Returns what the path and the tags say together.
      *
      * @param path the file's path or name

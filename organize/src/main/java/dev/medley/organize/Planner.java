@@ -239,6 +239,9 @@ public final class Planner {
                 FolderScan.Entry entry = byName.get(name);
                 skip(entry.path(), entry.size(), "other", "not media, and no media file here has its name", null, null);
             }
+            // Committed a folder at a time: the stages before planning write to the catalog meanwhile, and a
+            // transaction held open across folders would keep them waiting.
+            plans.flush();
         }
 
         /** Ends the plan: forgets its planning state and returns its counts, with {@code unreadable} paths. */

@@ -1,0 +1,40 @@
+package dev.medley.pipeline;
+
+import dev.medley.media.Prober;
+import dev.medley.media.ScanOptions;
+import dev.medley.metadata.Identify;
+import dev.medley.organize.Planner;
+import dev.medley.speech.TranscribeJob;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a pipeline run does.
+ *
+ * @param command the command the run is recorded as ({@code process}, {@code organize})
+ * @param sources the folders (walked recursively) or files to go through
+ * @param workers files in flight at once
+ * @param prober how files are probed
+ * @param identify how files are identified
+ * @param transcribe how speech is transcribed, or null not to transcribe
+ * @param plan where files are filed, or null not to plan
+ * @param apply whether to carry out the plan at once
+ */
+public record PipelineOptions(String command, List<Path> sources, int workers, ScanOptions scan, Prober prober,
+        boolean forceProbe, Identify identify, TranscribeJob transcribe, Planner.Options plan, boolean apply) {
+
+    public PipelineOptions {
+        Objects.requireNonNull(command, "command");
+        sources = List.copyOf(sources);
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1: " + workers);
+        }
+        Objects.requireNonNull(scan, "scan");
+        Objects.requireNonNull(prober, "prober");
+        Objects.requireNonNull(identify, "identify");
+        if (apply && plan == null) {
+            throw new IllegalArgumentException("applying needs a plan");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.medley.pipeline;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.media.Probing;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The pipelines Medley runs, each listed in one place. */
+public final class Pipelines {
+    private Pipelines() {}
+
+    /**
+     * Returns the standard flow: scan → probe → identify → (transcribe) → plan → (apply). The
+     * stages in brackets run when the options ask for them; without a plan the run stops after the
+     * file stages.
+     */
+    public static Pipeline standard(Catalog catalog, PipelineOptions options) {
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new ProbeStage(new Probing(options.prober(), options.forceProbe())));
+        stages.add(new IdentifyStage(options.identify()));
+        if (options.transcribe() != null) {
+            stages.add(new TranscribeStage(options.transcribe()));
+        }
+        return new Pipeline(catalog, options, stages);
+    }
+}
