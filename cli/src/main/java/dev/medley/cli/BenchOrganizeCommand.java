@@ -78,13 +78,13 @@ final class BenchOrganizeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
-            Corpus.delete(work);
+            Corpus.delete(work, CommandStreams.err(spec.commandLine()));
         }
     }
 
     private Map<String, Object> run(Path root, int count, byte[] media) throws IOException {
         Path incoming = root.resolve("incoming");
-        System.err.printf(Locale.ROOT, "creating %d media files in %s ...%n", count, incoming);
+        CommandStreams.err(spec.commandLine()).printf(Locale.ROOT, "creating %d media files in %s ...%n", count, incoming);
         generate(incoming, count, filmFolders, media);
         Map<String, Object> figures = new LinkedHashMap<>();
         Planner.Options options = new Planner.Options(Files.createDirectories(root.resolve("library")),

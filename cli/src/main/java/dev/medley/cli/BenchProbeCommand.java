@@ -60,13 +60,13 @@ final class BenchProbeCommand implements Callable<Integer> {
         Path generated = null;
         if (corpus == null) {
             generated = Corpus.tempDir("medley-bench-probe");
-            System.err.printf(Locale.ROOT, "generating %d files in %s ...%n", files, generated);
+            CommandStreams.err(spec.commandLine()).printf(Locale.ROOT, "generating %d files in %s ...%n", files, generated);
             Corpus.generate(generated, files);
             corpus = generated;
         }
         try {
             List<Path> paths = new ArrayList<>();
-            new Scanner(ScanOptions.DEFAULT, (p, problem) -> System.err.println("medley: " + p + ": " + problem))
+            new Scanner(ScanOptions.DEFAULT, (p, problem) -> CommandStreams.err(spec.commandLine()).println("medley: " + p + ": " + problem))
                     .walk(List.of(corpus)).forEachRemaining((ScannedFile f) -> paths.add(f.path()));
             if (paths.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no media files in " + corpus);
@@ -95,7 +95,7 @@ final class BenchProbeCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (generated != null) {
-                Corpus.delete(generated);
+                Corpus.delete(generated, CommandStreams.err(spec.commandLine()));
             }
         }
     }
@@ -104,7 +104,7 @@ final class BenchProbeCommand implements Callable<Integer> {
         AtomicLong ok = new AtomicLong();
         BatchRunner<Path, MediaProbe> runner = BatchRunner.<Path, MediaProbe>builder(prober.name())
                 .workers(workers)
-                .listener(ConsoleProgress.create(System.err, ConsoleProgress.detect(false), "bench " + prober.name(),
+                .listener(ConsoleProgress.create(CommandStreams.err(spec.commandLine()), ConsoleProgress.detect(false), "bench " + prober.name(),
                         paths.size()))
                 .build();
         RunStats stats = runner.run(paths.iterator(), prober::probe, result -> {

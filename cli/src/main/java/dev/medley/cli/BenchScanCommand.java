@@ -45,7 +45,7 @@ final class BenchScanCommand implements Callable<Integer> {
         Path work = Corpus.tempDir("medley-bench-scan");
         try {
             Path library = work.resolve("library");
-            System.err.printf(Locale.ROOT, "creating %d files in %s ...%n", files, library);
+            CommandStreams.err(spec.commandLine()).printf(Locale.ROOT, "creating %d files in %s ...%n", files, library);
             byte[] content = new byte[64];
             for (int i = 0; i < files; i++) {
                 Path folder = library.resolve(String.format("%03d/%03d", i / 100_000, i / 100 % 1000));
@@ -74,17 +74,17 @@ final class BenchScanCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
-            Corpus.delete(work);
+            Corpus.delete(work, CommandStreams.err(spec.commandLine()));
         }
     }
 
     private Map<String, Object> scan(Catalog catalog, Path library) {
         HeapPeak heap = HeapPeak.start();
-        BatchListener progress = ConsoleProgress.create(System.err, ConsoleProgress.detect(false), "scan", files);
+        BatchListener progress = ConsoleProgress.create(CommandStreams.err(spec.commandLine()), ConsoleProgress.detect(false), "scan", files);
         LibraryJob job = new LibraryJob(catalog, new LibraryJob.Options(null, false, ScanOptions.DEFAULT, workers, progress));
         long start = System.nanoTime();
         LibraryJob.Summary summary = job.run("scan", library.toString(), List.of(library),
-                (p, problem) -> System.err.println("medley: " + p + ": " + problem), result -> {});
+                (p, problem) -> CommandStreams.err(spec.commandLine()).println("medley: " + p + ": " + problem), result -> {});
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("wallSeconds", Math.round(seconds * 100) / 100.0);

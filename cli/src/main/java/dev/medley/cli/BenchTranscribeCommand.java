@@ -46,7 +46,8 @@ final class BenchTranscribeCommand implements Callable<Integer> {
     @Option(names = "--clips", paramLabel = "N", defaultValue = "8", description = "Clips per run, cycling through DIR (default: ${DEFAULT-VALUE}).")
     int clips;
 
-    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "2", description = "Workers of the second run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine-workers", paramLabel = "N", defaultValue = "2",
+            description = "Recognisers of the second run, as `transcribe --engine-workers` (default: ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "sphinx", description = "Engine (default: ${DEFAULT-VALUE}).")
@@ -80,7 +81,7 @@ final class BenchTranscribeCommand implements Callable<Integer> {
         double ratio = (Double) many.get("clipsPerSecond") / (Double) one.get("clipsPerSecond");
         figures.put("ratio", Math.round(ratio * 100) / 100.0);
         if (longFile) {
-            figures.put("longFile", LongFileBench.run(options.withWorkers(workers), sources));
+            figures.put("longFile", LongFileBench.run(options.withWorkers(workers), sources, CommandStreams.err(spec.commandLine())));
         }
         PrintWriter out = commandLine.getOut();
         if (json) {
@@ -128,7 +129,7 @@ final class BenchTranscribeCommand implements Callable<Integer> {
                         if (result instanceof ItemResult.Ok<Path, Transcript> ok) {
                             audioMillis.addAndGet(Math.round(ok.value().audioSeconds() * 1000));
                         } else if (result instanceof ItemResult.Failed<Path, Transcript> failed) {
-                            System.err.println("medley: " + failed.item() + ": " + failed.reason());
+                            CommandStreams.err(spec.commandLine()).println("medley: " + failed.item() + ": " + failed.reason());
                         }
                     });
             double wall = stats.wall().toNanos() / 1e9;

@@ -26,7 +26,8 @@ final class CommonOptions {
     boolean quiet;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N",
-            description = "Files handled at once (default: the number of processors).")
+            description = "Files in flight at once (default: the number of processors); when applying a plan, "
+                    + "operations at once on each device (default: 1, in plan order).")
     Integer workers;
 
     @Option(names = "--stats-file", paramLabel = "FILE",
@@ -66,6 +67,11 @@ final class CommonOptions {
 
     int workers() {
         return workers != null ? workers : BatchRunner.defaultWorkers();
+    }
+
+    /** Operations at once per device when applying: --workers, else one, in plan order. */
+    int applyWorkers() {
+        return workers != null ? workers : 1;
     }
 
     ConsoleProgress.Mode progressMode() {

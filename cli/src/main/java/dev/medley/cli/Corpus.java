@@ -39,7 +39,7 @@ final class Corpus {
         return Files.createTempDirectory(prefix);
     }
 
-    static void delete(Path dir) {
+    static void delete(Path dir, java.io.PrintStream err) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -52,7 +52,7 @@ final class Corpus {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("medley: could not remove " + dir + ": " + e.getMessage());
+            err.println("medley: could not remove " + dir + ": " + e.getMessage());
         }
     }
 

@@ -50,11 +50,11 @@ final class DemoCommand implements Callable<Integer> {
         Path incoming = home.resolve("incoming");
         Path library = home.resolve("library");
         if (!Files.isDirectory(incoming) || isEmpty(incoming)) {
-            System.err.println("medley: writing a sample of incoming media to " + incoming);
+            CommandStreams.err(spec.commandLine()).println("medley: writing a sample of incoming media to " + incoming);
             Path staging = Files.createDirectories(home).resolve("incoming.partial");
-            Corpus.delete(staging);
+            Corpus.delete(staging, CommandStreams.err(spec.commandLine()));
             writeSamples(staging);
-            Corpus.delete(incoming);
+            Corpus.delete(incoming, CommandStreams.err(spec.commandLine()));
             Files.move(staging, incoming); // All or nothing: a half-written sample never looks finished.
         }
         CommandLine process = spec.root().commandLine().getSubcommands().get("process");
@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         int exitCode = process.execute(arguments.toArray(String[]::new));
         if (!json) {
-            System.err.println("medley: the library is in " + library + "; put the sample back with: medley undo --last"
+            CommandStreams.err(spec.commandLine()).println("medley: the library is in " + library + "; put the sample back with: medley undo --last"
                     + " --catalog " + catalog);
         }
         return exitCode;

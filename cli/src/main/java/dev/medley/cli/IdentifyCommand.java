@@ -83,7 +83,7 @@ final class IdentifyCommand implements Callable<Integer> {
             Scanner scanner = new Scanner(new dev.medley.media.ScanOptions(includeHidden, false, false),
                     (path, problem) -> {
                         problems[0]++;
-                        System.err.println("medley: " + RawPaths.display(path) + ": " + problem);
+                        CommandStreams.err(spec.commandLine()).println("medley: " + RawPaths.display(path) + ": " + problem);
                     });
             for (Iterator<ScannedFile> files = scanner.walk(roots); files.hasNext(); ) {
                 ScannedFile file = files.next();
@@ -96,7 +96,7 @@ final class IdentifyCommand implements Callable<Integer> {
                 String error = probe.ok() ? null : probe.error();
                 if (error != null) {
                     problems[0]++;
-                    System.err.println("medley: " + file.display() + ": " + error);
+                    CommandStreams.err(spec.commandLine()).println("medley: " + file.display() + ": " + error);
                 }
                 out.println(common.json ? json(file, identity, error) : text(file, identity, error));
             }

@@ -31,7 +31,7 @@ final class Jobs {
         List<Path> paths = scan.checkedPaths(commandLine);
         String command = commandLine.getCommandName();
         PrintWriter out = commandLine.getOut();
-        PrintStream err = System.err;
+        PrintStream err = CommandStreams.err(commandLine);
         try (Catalog catalog = common.openCatalog()) {
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), command, -1);
             BatchListener listener = progress;

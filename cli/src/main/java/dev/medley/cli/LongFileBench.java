@@ -32,7 +32,7 @@ final class LongFileBench {
 
     private LongFileBench() {}
 
-    static Map<String, Object> run(EngineOptions options, List<Path> sources) throws Exception {
+    static Map<String, Object> run(EngineOptions options, List<Path> sources, java.io.PrintStream err) throws Exception {
         List<float[]> clips = new ArrayList<>();
         for (Path source : sources) {
             clips.add(AudioFiles.decode(source, 60));
@@ -73,7 +73,7 @@ final class LongFileBench {
             }
             return figures;
         } finally {
-            Corpus.delete(work);
+            Corpus.delete(work, err);
         }
     }
 

@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 
 /** The {@code medley} command: one subcommand per job, exit codes mapped in one place. */
 @Command(
@@ -34,6 +35,10 @@ public final class Medley {
     /** Exit code: the run could not go on at all. */
     static final int EXIT_CANNOT_RUN = 3;
 
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print the stack trace (as MEDLEY_DEBUG=1 does).")
+    boolean debug;
+
     private Medley() {}
 
     public static void main(String[] args) {
@@ -51,8 +56,9 @@ public final class Medley {
         try {
             exitCode = commandLine.execute(args);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            System.err.println("medley: cannot load a native library (" + e.getMessage()
+            commandLine.getErr().println("medley: cannot load a native library (" + e.getMessage()
                     + "); this build supports linux-x86_64");
+            commandLine.getErr().flush();
             exitCode = EXIT_CANNOT_RUN;
         }
         out.flush();
@@ -80,10 +86,10 @@ public final class Medley {
             } else {
                 // Anything else is a bug in Medley, not the user's mistake: say so, whatever its type.
                 err.println("medley: internal error: " + exception);
-                if (System.getenv("MEDLEY_DEBUG") != null) {
+                if (System.getenv("MEDLEY_DEBUG") != null || debugAsked(parseResult)) {
                     exception.printStackTrace(err);
                 } else {
-                    err.println("(set MEDLEY_DEBUG=1 for the stack trace)");
+                    err.println("(run again with --debug for the stack trace)");
                 }
             }
             err.flush();
@@ -115,6 +121,11 @@ public final class Medley {
         }
         spec.usageMessage().abbreviateSynopsis(true);
         commandLine.getSubcommands().values().forEach(Medley::addStandardHelp);
+    }
+
+    private static boolean debugAsked(CommandLine.ParseResult parseResult) {
+        return parseResult != null && parseResult.asCommandLineList().stream()
+                .anyMatch(cmd -> cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--debug"));
     }
 
     private static String tryHelp(CommandLine cmd) {

@@ -66,7 +66,7 @@ final class ModelsCommand {
                 }
             }
             if (models.isEmpty() && !json) {
-                System.err.println("no models in " + store.directory() + "; get one with: medley models pull base.en");
+                CommandStreams.err(spec.commandLine()).println("no models in " + store.directory() + "; get one with: medley models pull base.en");
             }
             out.flush();
             return 0;
@@ -85,7 +85,7 @@ final class ModelsCommand {
         public Integer call() throws Exception {
             ModelStore store = parent.store();
             checkName(spec, store, name);
-            System.err.println("pulling " + name + " from " + store.url(name));
+            CommandStreams.err(spec.commandLine()).println("pulling " + name + " from " + store.url(name));
             ModelStore.Pulled pulled = store.pull(name, new ModelStore.Progress() {
                 private long lastPrinted;
 
@@ -94,7 +94,7 @@ final class ModelsCommand {
                     long now = System.nanoTime();
                     if (now - lastPrinted > 2_000_000_000L) {
                         lastPrinted = now;
-                        System.err.printf(Locale.ROOT, "  %.1f of %s MB%n", done / 1e6,
+                        CommandStreams.err(spec.commandLine()).printf(Locale.ROOT, "  %.1f of %s MB%n", done / 1e6,
                                 total < 0 ? "?" : String.format(Locale.ROOT, "%.1f", total / 1e6));
                     }
                 }

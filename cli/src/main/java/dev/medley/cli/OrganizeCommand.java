@@ -238,7 +238,7 @@ final class OrganizeCommand implements Callable<Integer> {
                 plan.sources().stream().map(PathKey::toPath).toList(), plan.mode());
         Applier.Summary summary;
         try {
-            summary = PlanApply.apply(catalog, planRun, result -> {
+            summary = PlanApply.apply(catalog, planRun, common.applyWorkers(), result -> {
                 if (listDone || result.status() == Applier.Status.FAILED || result.detail() != null || common.json) {
                     output.applied(planRun, result);
                 }

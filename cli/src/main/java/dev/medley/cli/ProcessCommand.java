@@ -119,7 +119,8 @@ final class ProcessCommand implements Callable<Integer> {
         try (Catalog catalog = common.openCatalog();
                 TranscribeJob transcribing = transcribe ? transcriber(catalog) : null) {
             PipelineOptions options = new PipelineOptions("process", plan.sources(), common.workers(), ScanOptions.DEFAULT,
-                    Prober.inProcess(Duration.ofSeconds(30)), false, naming.identify(), transcribing, plan, apply);
+                    Prober.inProcess(Duration.ofSeconds(30)), false, naming.identify(), transcribing, plan, apply,
+                    common.applyWorkers());
             OrganizeOutput output = new OrganizeOutput(out, common.json, plan.library(), plan.sources(),
                     plan.mode().key());
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "process", -1);

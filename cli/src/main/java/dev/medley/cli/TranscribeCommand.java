@@ -53,6 +53,11 @@ final class TranscribeCommand implements Callable<Integer> {
     @Mixin ScanOptionsMixin scan;
     @Mixin CommonOptions common;
 
+    @Option(names = "--engine-workers", paramLabel = "N",
+            description = "Recognisers sharing the one model (Sphinx, whisper: model states; remote: requests at once). "
+                    + "Default: chosen for the engine and the machine. --workers is the number of files in flight.")
+    Integer engineWorkers;
+
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "sphinx",
             description = "sphinx (offline, built in; default), whisper (ggml model) or remote (OpenAI-compatible server).")
     String engine;
@@ -117,7 +122,7 @@ final class TranscribeCommand implements Callable<Integer> {
         try {
             kind = EngineKind.parse(engine);
             formats.forEach(f -> outputs.add(OutputFormat.parse(f)));
-            strategy = Strategy.choose(kind, device, common.workers);
+            strategy = Strategy.choose(kind, device, engineWorkers);
             if (batchSize < 1 || minBatch < 1 || minBatch > batchSize || maxWaitMillis < 0) {
                 throw new IllegalArgumentException("need 1 <= --min-batch <= --batch-size and --max-wait-ms >= 0");
             }
@@ -139,7 +144,7 @@ final class TranscribeCommand implements Callable<Integer> {
                         : defaults.remoteModel(), limiter, RetryPolicy.DEFAULT, defaults.requestTimeout());
         List<Path> paths = scan.checkedPaths(commandLine);
         PrintWriter stdout = commandLine.getOut();
-        PrintStream err = System.err;
+        PrintStream err = CommandStreams.err(spec.commandLine());
         if (!common.quiet) {
             err.println("transcribe: engine " + kind.id() + ", " + strategy);
         }
@@ -147,7 +152,10 @@ final class TranscribeCommand implements Callable<Integer> {
         try (Catalog catalog = common.openCatalog()) {
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "transcribe", -1);
             TranscribeJob job = new TranscribeJob(catalog, engineOptions, new TranscribeJob.Options(outputs,
-                    out == null ? null : out.toAbsolutePath(), force, vad, scan.options(), strategy.workers() + 1,
+                    out == null ? null : out.toAbsolutePath(), force, vad, scan.options(),
+                    // Files in flight: by default one more than the recognisers, so that the next file is decoded
+                    // while the engine works.
+                    common.workers != null ? common.workers : strategy.workers() + 1,
                     new dev.medley.speech.Transcriber.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress,
                     (file, seconds, total) -> progress.note(position(file, seconds, total))));
             TranscribeJob.Summary summary;

@@ -45,7 +45,7 @@ final class UndoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "give RUN_ID or --last");
         }
         PrintWriter out = commandLine.getOut();
-        PrintStream err = System.err;
+        PrintStream err = CommandStreams.err(spec.commandLine());
         try (Catalog catalog = common.openCatalog()) {
             long applyRun = runId != null ? checked(catalog, runId, commandLine) : latestApply(catalog, commandLine);
             Undo.Summary summary;

@@ -57,9 +57,22 @@ public final class Applier {
     }
 
     private final Catalog catalog;
+    private final int perDevice;
 
     public Applier(Catalog catalog) {
+        this(catalog, 1);
+    }
+
+    /**
+     * @param perDevice operations carried out at once on each device: 1 keeps plan order within a
+     *     device, which suits spinning disks; more can help SSDs and network shares
+     */
+    public Applier(Catalog catalog, int perDevice) {
+        if (perDevice < 1) {
+            throw new IllegalArgumentException("operations per device must be at least 1: " + perDevice);
+        }
         this.catalog = catalog;
+        this.perDevice = perDevice;
     }
 
     /**
@@ -88,7 +101,7 @@ public final class Applier {
                 }
             });
             Map<Object, String> full = run.devicesWithoutRoom(bytesToCopy, onDevice);
-            try (Workers workers = new Workers()) {
+            try (Workers workers = new Workers(perDevice)) {
                 plans.items(planRun, item -> {
                     if (item.skipped()) {
                         run.report(new Result(item, Status.SKIPPED, item.reason()));
@@ -294,10 +307,15 @@ public final class Applier {
     private static final class Workers implements AutoCloseable {
         private final Map<Object, ExecutorService> byDevice = new HashMap<>();
         private final Map<Object, Semaphore> queued = new HashMap<>();
+        private final int perDevice;
+
+        Workers(int perDevice) {
+            this.perDevice = perDevice;
+        }
 
         void submit(Object device, Runnable task) {
             ExecutorService executor = byDevice.computeIfAbsent(device,
-                    d -> Executors.newSingleThreadExecutor(Thread.ofVirtual().name("organize-", 0).factory()));
+                    d -> Executors.newFixedThreadPool(perDevice, Thread.ofVirtual().name("organize-", 0).factory()));
             Semaphore room = queued.computeIfAbsent(device, d -> new Semaphore(QUEUED_PER_DEVICE));
             room.acquireUninterruptibly();
             executor.execute(() -> {

@@ -103,7 +103,7 @@ public final class Pipeline {
             }
             run.completed(new RunRecord.Counts(tally.files, tally.files - tally.failedFiles, tally.failedFiles, 0));
         }
-        Applier.Summary applied = options.apply() ? PlanApply.apply(catalog, runId, listener::applied) : null;
+        Applier.Summary applied = options.apply() ? PlanApply.apply(catalog, runId, options.applyPerDevice(), listener::applied) : null;
         PipelineReport report = new PipelineReport(runId, tally.files, Collections.unmodifiableMap(tally.stages),
                 tally.kinds(), List.copyOf(tally.failures), missing, plan, applied, seconds(analysed - started),
                 seconds(System.nanoTime() - started));

@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param transcribe how speech is transcribed, or null not to transcribe
  * @param plan where files are filed, or null not to plan
  * @param apply whether to carry out the plan at once
+ * @param applyPerDevice operations carried out at once on each device when applying (1: in plan order)
  */
 public record PipelineOptions(String command, List<Path> sources, int workers, ScanOptions scan, Prober prober,
-        boolean forceProbe, Identify identify, TranscribeJob transcribe, Planner.Options plan, boolean apply) {
+        boolean forceProbe, Identify identify, TranscribeJob transcribe, Planner.Options plan, boolean apply, int applyPerDevice) {
+
+    /** Options that apply, when they apply, one operation at a time per device. */
+    public PipelineOptions(String command, List<Path> sources, int workers, ScanOptions scan, Prober prober,
+            boolean forceProbe, Identify identify, TranscribeJob transcribe, Planner.Options plan, boolean apply) {
+        this(command, sources, workers, scan, prober, forceProbe, identify, transcribe, plan, apply, 1);
+    }
 
     public PipelineOptions {
         Objects.requireNonNull(command, "command");
@@ -33,6 +40,9 @@ public record PipelineOptions(String command, List<Path> sources, int workers, S
         Objects.requireNonNull(scan, "scan");
         Objects.requireNonNull(prober, "prober");
         Objects.requireNonNull(identify, "identify");
+        if (applyPerDevice < 1) {
+            throw new IllegalArgumentException("operations per device must be at least 1: " + applyPerDevice);
+        }
         if (apply && plan == null) {
             throw new IllegalArgumentException("applying needs a plan");
         }

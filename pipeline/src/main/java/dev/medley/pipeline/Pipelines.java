@@ -23,4 +23,12 @@ public final class Pipelines {
         }
         return new Pipeline(catalog, options, stages);
     }
+
+    /**
+     * Returns a flow of the given file stages, in order, then the plan and apply that the options
+     * ask for. Planning needs a stage named {@code identify} before it.
+     */
+    public static Pipeline of(Catalog catalog, PipelineOptions options, List<Stage> stages) {
+        return new Pipeline(catalog, options, stages);
+    }
 }

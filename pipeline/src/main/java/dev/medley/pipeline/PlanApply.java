@@ -11,13 +11,14 @@ public final class PlanApply {
     private PlanApply() {}
 
     /**
-     * Applies plan {@code planRun}, passing each operation's outcome to {@code sink}.
+     * Applies plan {@code planRun}, {@code perDevice} operations at once on each device, passing
+     * each operation's outcome to {@code sink}.
      *
      * @throws dev.medley.catalog.CatalogException if another process is applying the same plan
      */
-    public static Applier.Summary apply(Catalog catalog, long planRun, Consumer<Applier.Result> sink) {
+    public static Applier.Summary apply(Catalog catalog, long planRun, int perDevice, Consumer<Applier.Result> sink) {
         try (RecordedRun run = RecordedRun.apply(catalog, planRun)) {
-            Applier.Summary summary = new Applier(catalog).apply(planRun, run.id(), sink);
+            Applier.Summary summary = new Applier(catalog, perDevice).apply(planRun, run.id(), sink);
             run.finish(summary.failed() > 0 ? RunRecord.Status.FAILED : RunRecord.Status.COMPLETED,
                     new RunRecord.Counts(summary.done() + summary.failed(), summary.done(), summary.failed(),
                             summary.skipped()));
