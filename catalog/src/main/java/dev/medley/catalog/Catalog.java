@@ -41,8 +41,9 @@ public final class Catalog implements AutoCloseable {
         this.connection = connection;
         this.lookup = connection.prepareStatement("""
                 SELECT f.id, f.path, f.size, f.mtime_ns, f.fingerprint, f.status,
-                       p.size, p.mtime_ns, p.ok, p.error, p.prober, p.result
-                FROM files f LEFT JOIN probes p ON p.file_id = f.id
+                       p.size, p.mtime_ns, p.ok, p.error, p.prober, p.result,
+                       i.size, i.mtime_ns, i.parser_version, i.kind, i.confidence, i.fields
+                FROM files f LEFT JOIN probes p ON p.file_id = f.id LEFT JOIN identities i ON i.file_id = f.id
                 WHERE f.path = ?""");
     }
 
@@ -136,7 +137,7 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    /** Returns what the catalog knows of the file with key {@code path}, if anything. */
+    /** Returns what the catalog knows of the file with key {@code path}, if anything: one query gives its probe and identity. */
     public synchronized Optional<KnownFile> lookup(String path) {
         try {
             lookup.setString(1, path);
@@ -149,8 +150,13 @@ public final class Catalog implements AutoCloseable {
                     probe = new ProbeRecord(row.getString(2), row.getLong(7), row.getLong(8),
                             row.getInt(9) != 0, row.getString(10), row.getString(11), row.getString(12));
                 }
+                IdentityRecord identity = null;
+                if (row.getObject(13) != null) {
+                    identity = new IdentityRecord(row.getString(2), row.getLong(13), row.getLong(14),
+                            row.getString(15), row.getString(16), row.getDouble(17), row.getString(18));
+                }
                 return Optional.of(new KnownFile(row.getLong(1), row.getString(2), row.getLong(3),
-                        row.getLong(4), row.getString(5), "missing".equals(row.getString(6)), probe));
+                        row.getLong(4), row.getString(5), "missing".equals(row.getString(6)), probe, identity));
             }
         } catch (SQLException e) {
             throw failure("read", e);

@@ -30,6 +30,7 @@ public final class CatalogWriter implements AutoCloseable {
     private final PreparedStatement upsertFile;
     private final PreparedStatement saveProbe;
     private final PreparedStatement saveTranscript;
+    private final PreparedStatement saveIdentity;
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean closed;
@@ -65,6 +66,14 @@ public final class CatalogWriter implements AutoCloseable {
                     engine = excluded.engine, model = excluded.model, outputs = excluded.outputs,
                     audio_seconds = excluded.audio_seconds, processing_seconds = excluded.processing_seconds,
                     run_id = excluded.run_id, updated_at = excluded.updated_at""");
+        this.saveIdentity = connection.prepareStatement("""
+                INSERT INTO identities (file_id, size, mtime_ns, parser_version, kind, confidence, fields, run_id,
+                                        identified_at)
+                SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM files WHERE path = ? AND true
+                ON CONFLICT (file_id) DO UPDATE SET
+                    size = excluded.size, mtime_ns = excluded.mtime_ns, parser_version = excluded.parser_version,
+                    kind = excluded.kind, confidence = excluded.confidence, fields = excluded.fields,
+                    run_id = excluded.run_id, identified_at = excluded.identified_at""");
         this.thread = Thread.ofPlatform().name("catalog-writer").daemon().start(this::writeLoop);
     }
 
@@ -81,6 +90,11 @@ public final class CatalogWriter implements AutoCloseable {
     /** Queues: this is the file's latest transcript. The file must have been upserted before. */
     public void saveTranscript(TranscriptRecord transcript) {
         enqueue(transcript);
+    }
+
+    /** Queues: this is the file's latest identity. The file must have been upserted before. */
+    public void saveIdentity(IdentityRecord identity) {
+        enqueue(identity);
     }
 
     /** Waits until everything queued so far is committed. */
@@ -192,6 +206,18 @@ public final class CatalogWriter implements AutoCloseable {
                     saveTranscript.setString(12, transcript.path());
                     saveTranscript.executeUpdate();
                 }
+                case IdentityRecord identity -> {
+                    saveIdentity.setLong(1, identity.size());
+                    saveIdentity.setLong(2, identity.mtimeNanos());
+                    saveIdentity.setString(3, identity.parserVersion());
+                    saveIdentity.setString(4, identity.kind());
+                    saveIdentity.setDouble(5, identity.confidence());
+                    saveIdentity.setString(6, identity.fieldsJson());
+                    saveIdentity.setLong(7, runId);
+                    saveIdentity.setLong(8, now);
+                    saveIdentity.setString(9, identity.path());
+                    saveIdentity.executeUpdate();
+                }
                 case CountDownLatch flush -> flushes.add(flush);
                 default -> throw new IllegalStateException("unknown change " + change);
             }
@@ -225,6 +251,7 @@ public final class CatalogWriter implements AutoCloseable {
                 upsertFile.close();
                 saveProbe.close();
                 saveTranscript.close();
+                saveIdentity.close();
                 connection.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

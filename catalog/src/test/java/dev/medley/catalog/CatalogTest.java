@@ -57,6 +57,7 @@ class CatalogTest {
         }
         // A catalog made before transcripts existed gains the table on open, keeping its files.
         try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE identities");
             statement.execute("DROP TABLE plan_applies");
             statement.execute("DROP TABLE quarantine");
             statement.execute("DROP TABLE transcripts");
@@ -66,7 +67,7 @@ class CatalogTest {
             statement.execute("DROP TABLE journal");
             statement.execute("DROP TABLE plan_items");
             statement.execute("DROP TABLE plans");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7')");
         }
         try (Catalog catalog = Catalog.open(db)) {
             assertThat(catalog.lookup("/talk.mp3")).isPresent();
@@ -74,6 +75,61 @@ class CatalogTest {
             try (Journal journal = catalog.journal()) {
                 assertThat(journal.interrupted()).isEmpty(); // The organiser's tables are back too.
             }
+        }
+    }
+
+    @Test
+    void identitiesAreSavedAndReadBackWithTheFileAndItsProbe() {
+        Path db = dir.resolve("c.db");
+        String fields = "{\"show\":{\"value\":\"Show\",\"source\":\"name\"},\"season\":{\"value\":1,\"source\":\"folder\"}}";
+        try (Catalog catalog = Catalog.open(db)) {
+            try (CatalogWriter writer = catalog.writer(catalog.startRun("identify", ""))) {
+                writer.upsertFile(new FileState("/tv/a.mkv", 10, 100, null));
+                writer.upsertFile(new FileState("/tv/b.mkv", 20, 200, null));
+                writer.saveProbe(new ProbeRecord("/tv/a.mkv", 10, 100, true, null, "ffmpeg", "{}"));
+                writer.saveIdentity(new IdentityRecord("/tv/a.mkv", 10, 100, "parser-3", "episode", 0.75, fields));
+            }
+            KnownFile a = catalog.lookup("/tv/a.mkv").orElseThrow();
+            assertThat(a.probeIsCurrent(10, 100)).isTrue();
+            assertThat(a.identity()).isEqualTo(new IdentityRecord("/tv/a.mkv", 10, 100, "parser-3", "episode", 0.75, fields));
+            assertThat(a.identityIsCurrent(10, 100, "parser-3")).isTrue();
+            assertThat(a.identity().isCurrent(10, 101, "parser-3")).as("the file changed").isFalse();
+            assertThat(a.identity().isCurrent(11, 100, "parser-3")).as("the file changed").isFalse();
+            assertThat(a.identity().isCurrent(10, 100, "parser-4")).as("a new parser").isFalse();
+            assertThat(catalog.lookup("/tv/b.mkv").orElseThrow().identity()).isNull();
+            assertThat(catalog.lookup("/tv/b.mkv").orElseThrow().identityIsCurrent(20, 200, "parser-3")).isFalse();
+
+            // Identified again: the newer identity replaces the older.
+            try (CatalogWriter writer = catalog.writer(catalog.startRun("identify", ""))) {
+                writer.upsertFile(new FileState("/tv/a.mkv", 10, 150, null));
+                writer.saveIdentity(new IdentityRecord("/tv/a.mkv", 10, 150, "parser-4", "movie", 0.5, "{}"));
+            }
+        }
+        try (Catalog catalog = Catalog.open(db)) {
+            KnownFile a = catalog.lookup("/tv/a.mkv").orElseThrow();
+            assertThat(a.identity()).isEqualTo(new IdentityRecord("/tv/a.mkv", 10, 150, "parser-4", "movie", 0.5, "{}"));
+            assertThat(a.probeIsCurrent(10, 150)).as("the probe was of the file before it changed").isFalse();
+        }
+    }
+
+    @Test
+    void aVersionSixCatalogGainsIdentitiesKeepingItsFiles() throws Exception {
+        Path db = dir.resolve("c.db");
+        try (Catalog catalog = Catalog.open(db)) {
+            try (CatalogWriter writer = catalog.writer(catalog.startRun("scan", ""))) {
+                writer.upsertFile(new FileState("/a.mkv", 1, 2, null));
+            }
+        }
+        try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE identities");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '7'");
+        }
+        try (Catalog catalog = Catalog.open(db)) {
+            assertThat(catalog.lookup("/a.mkv").orElseThrow().identity()).isNull();
+            try (CatalogWriter writer = catalog.writer(catalog.startRun("identify", ""))) {
+                writer.saveIdentity(new IdentityRecord("/a.mkv", 1, 2, "1", "movie", 1, "{}"));
+            }
+            assertThat(catalog.lookup("/a.mkv").orElseThrow().identityIsCurrent(1, 2, "1")).isTrue();
         }
     }
 
@@ -192,8 +248,9 @@ class CatalogTest {
             catalog.startRun("apply", "--plan 999"); // A plan that is gone.
         }
         try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE identities");
             statement.execute("DROP TABLE plan_applies");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version = '6'");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7')");
         }
         try (Catalog catalog = Catalog.open(db)) {
             assertThat(catalog.applies(plan)).extracting(RunRecord::id).containsExactly(apply);
