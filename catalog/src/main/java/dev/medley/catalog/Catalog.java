@@ -1,262 +1,83 @@
 package dev.medley.catalog;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalog: one SQLite file that remembers which files exist, what probing them found, and
- * every run. Opening it applies pending schema migrations and marks runs that died without
- * finishing as interrupted.
+ * The catalog: remembers which files exist, what probing, identifying and transcribing them found,
+ * and every run. Open one with {@link Catalogs#open(String)}; opening brings its schema up to date
+ * and marks runs that died without finishing as interrupted.
  *
- * <p>Writes go through a {@link CatalogWriter}, which groups them into transactions on a
- * connection of its own; reads through this object see what has been committed. The file is in
- * WAL mode, so readers never wait for the writer, and a process killed at any moment leaves the
- * catalog as it was after the last commit.
+ * <p>Writes of scan results go through a {@link CatalogWriter}, which groups them into
+ * transactions of its own; reads through this object see what has been committed. Readers never
+ * wait for the writer, and a process killed at any moment leaves the catalog as it was after the
+ * last commit.
  *
- * <p>Instances are thread-safe.
+ * <p>Implementations are thread-safe.
  */
-public final class Catalog implements AutoCloseable {
-    private static final String ENV_CATALOG = "MEDLEY_CATALOG";
-    private static final java.time.Duration PROCESS_START_SLACK = java.time.Duration.ofMinutes(1);
-
-    private final Path file;
-    private final Connection connection;
-    private final PreparedStatement lookup;
-    private volatile boolean anyQuarantine;
-
-    private Catalog(Path file, Connection connection) throws SQLException {
-        this.file = file;
-        this.connection = connection;
-        this.lookup = connection.prepareStatement("""
-                SELECT f.id, f.path, f.size, f.mtime_ns, f.fingerprint, f.status,
-                       p.size, p.mtime_ns, p.ok, p.error, p.prober, p.result,
-                       i.size, i.mtime_ns, i.parser_version, i.kind, i.confidence, i.fields
-                FROM files f LEFT JOIN probes p ON p.file_id = f.id LEFT JOIN identities i ON i.file_id = f.id
-                WHERE f.path = ?""");
-    }
+public interface Catalog extends AutoCloseable {
 
     /**
-     * Opens the catalog at {@code file}, creating it and its parent directories when absent.
+     * Opens the catalog in the file {@code file}, creating it and its parent directories when
+     * absent; the same as {@link Catalogs#open(Path)}.
      *
      * @throws CatalogException if the file cannot be created, opened or migrated
      */
-    public static Catalog open(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        try {
-            Path parent = absolute.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new CatalogException("cannot create the catalog's folder " + absolute.getParent()
-                    + ": " + e.getMessage() + "; choose another place with --catalog PATH", e);
-        }
-        try {
-            Connection connection = connect(absolute);
-            Migrations.apply(connection, absolute);
-            Catalog catalog = new Catalog(absolute, connection);
-            catalog.markDeadRunsInterrupted();
-            catalog.anyQuarantine = catalog.hasRows("quarantine");
-            return catalog;
-        } catch (SQLException e) {
-            throw new CatalogException("cannot open the catalog " + absolute + ": " + e.getMessage()
-                    + "; if it is damaged, move it aside and run again", e);
-        }
+    static Catalog open(Path file) {
+        return Catalogs.open(file);
     }
 
     /**
      * Returns where the catalog lives when no {@code --catalog} is given: {@code $MEDLEY_CATALOG},
      * else {@code $XDG_DATA_HOME/medley/catalog.db}, else {@code ~/.local/share/medley/catalog.db}.
      */
-    public static Path defaultLocation() {
-        String explicit = System.getenv(ENV_CATALOG);
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String dataHome = System.getenv("XDG_DATA_HOME");
-        Path base = dataHome != null && !dataHome.isBlank()
-                ? Path.of(dataHome)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("medley").resolve("catalog.db");
+    static Path defaultLocation() {
+        return Catalogs.defaultLocation();
     }
 
-    static Connection connect(Path file) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-        try (Statement statement = connection.createStatement()) {
-            // WAL: readers and the writer do not block each other; NORMAL sync keeps every
-            // commit across a process crash (not a power cut), at a fraction of FULL's cost.
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA synchronous=NORMAL");
-            statement.execute("PRAGMA busy_timeout=10000");
-            statement.execute("PRAGMA foreign_keys=ON");
-        }
-        return connection;
-    }
+    /**
+     * Returns the folder on this machine where state for {@code purpose} that belongs with this
+     * catalog but not with other machines using it is kept, such as the records of files being read
+     * by running processes. The folder may not exist yet; callers create it.
+     *
+     * @param purpose a short name for what is kept there, such as {@code inflight}; it is part of the folder's name
+     */
+    Path stateFolder(String purpose);
 
-    /** Returns the catalog's file. */
-    public Path file() {
-        return file;
-    }
+    /** Returns a writer that records changes on behalf of run {@code runId}; close it when done. */
+    CatalogWriter writer(long runId);
 
-    /** Returns a writer that records changes on behalf of run {@code runId}. */
-    public CatalogWriter writer(long runId) {
-        try {
-            return new CatalogWriter(connect(file), runId);
-        } catch (SQLException e) {
-            throw new CatalogException("cannot open the catalog " + file + " for writing: " + e.getMessage(), e);
-        }
-    }
-
-    /** Returns the organise plans, on a connection of their own; close it when done. */
-    public Plans plans() {
-        try {
-            return new Plans(connect(file));
-        } catch (SQLException e) {
-            throw failure("open", e);
-        }
-    }
+    /** Returns the organise plans, on a connection of their own; close them when done. */
+    Plans plans();
 
     /** Returns the organiser's write-ahead journal, on a connection of its own; close it when done. */
-    public Journal journal() {
-        try {
-            return new Journal(connect(file));
-        } catch (SQLException e) {
-            throw failure("open", e);
-        }
-    }
+    Journal journal();
 
-    /** Returns what the catalog knows of the file with key {@code path}, if anything: one query gives its probe and identity. */
-    public synchronized Optional<KnownFile> lookup(String path) {
-        try {
-            lookup.setString(1, path);
-            try (ResultSet row = lookup.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                ProbeRecord probe = null;
-                if (row.getObject(7) != null) {
-                    probe = new ProbeRecord(row.getString(2), row.getLong(7), row.getLong(8),
-                            row.getInt(9) != 0, row.getString(10), row.getString(11), row.getString(12));
-                }
-                IdentityRecord identity = null;
-                if (row.getObject(13) != null) {
-                    identity = new IdentityRecord(row.getString(2), row.getLong(13), row.getLong(14),
-                            row.getString(15), row.getString(16), row.getDouble(17), row.getString(18));
-                }
-                return Optional.of(new KnownFile(row.getLong(1), row.getString(2), row.getLong(3),
-                        row.getLong(4), row.getString(5), "missing".equals(row.getString(6)), probe, identity));
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-    }
+    /**
+     * Returns what the catalog knows of the file with key {@code path}, if anything: the file with
+     * its latest probe and identity, read together.
+     */
+    Optional<KnownFile> lookup(String path);
 
     /** Returns the latest transcript of the file with key {@code path}, if any. */
-    public synchronized Optional<TranscriptRecord> transcript(String path) {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT t.size, t.mtime_ns, t.ok, t.error, t.engine, t.model, t.outputs, t.audio_seconds,
-                       t.processing_seconds
-                FROM transcripts t JOIN files f ON f.id = t.file_id WHERE f.path = ?""")) {
-            select.setString(1, path);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                String outputs = row.getString(7);
-                return Optional.of(new TranscriptRecord(path, row.getLong(1), row.getLong(2), row.getInt(3) != 0,
-                        row.getString(4), row.getString(5), row.getString(6),
-                        outputs.isEmpty() ? List.of() : List.of(outputs.split("\n")), row.getDouble(8), row.getDouble(9)));
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-    }
+    Optional<TranscriptRecord> transcript(String path);
 
     /**
      * Records that native code was reading file {@code path} when its process died: as a suspect,
      * or quarantined when the crash was certainly this file's.
      */
-    public synchronized void quarantine(QuarantineRecord record) {
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO quarantine (path, size, mtime_ns, status, stage, reason, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
-                    status = excluded.status, stage = excluded.stage, reason = excluded.reason,
-                    updated_at = excluded.updated_at""")) {
-            upsert.setString(1, record.path());
-            upsert.setLong(2, record.size());
-            upsert.setLong(3, record.mtimeNanos());
-            upsert.setString(4, record.quarantined() ? "quarantined" : "suspect");
-            upsert.setString(5, record.stage());
-            upsert.setString(6, record.reason());
-            upsert.setLong(7, System.currentTimeMillis());
-            upsert.executeUpdate();
-            anyQuarantine = true;
-        } catch (SQLException e) {
-            throw failure("write to", e);
-        }
-    }
+    void quarantine(QuarantineRecord record);
 
     /** Returns the quarantine record of file {@code path}, current or not, if it has one. */
-    public synchronized Optional<QuarantineRecord> quarantined(String path) {
-        if (!anyQuarantine) {
-            return Optional.empty(); // The common case costs no query.
-        }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT size, mtime_ns, status, stage, reason FROM quarantine WHERE path = ?")) {
-            select.setString(1, path);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next()
-                        ? Optional.of(new QuarantineRecord(path, row.getLong(1), row.getLong(2),
-                                "quarantined".equals(row.getString(3)), row.getString(4), row.getString(5)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-    }
+    Optional<QuarantineRecord> quarantined(String path);
 
     /** Forgets that file {@code path} was a suspect: it has since been read without harm. */
-    public synchronized void clearSuspect(String path) {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM quarantine WHERE path = ? AND status = 'suspect'")) {
-            delete.setString(1, path);
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("write to", e);
-        }
-    }
+    void clearSuspect(String path);
 
     /** Records the start of a run and returns its id. */
-    public synchronized long startRun(String command, String arguments) {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO runs (command, arguments, pid, started_at) VALUES (?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, command);
-            insert.setString(2, arguments);
-            insert.setLong(3, ProcessHandle.current().pid());
-            insert.setLong(4, System.currentTimeMillis());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw failure("record a run in", e);
-        }
-    }
+    long startRun(String command, String arguments);
 
     /**
      * Records the start of an apply run of plan {@code planRun} and returns its id, unless another
@@ -265,221 +86,33 @@ public final class Catalog implements AutoCloseable {
      *
      * @throws CatalogException if another apply of the plan is running, naming its process
      */
-    public synchronized long startApply(long planRun) {
-        try (Statement transaction = connection.createStatement()) {
-            transaction.execute("BEGIN IMMEDIATE"); // Takes the write lock now: no other apply starts between check and record.
-            boolean committed = false;
-            try {
-                String holder = runningApply(planRun);
-                if (holder != null) {
-                    throw new CatalogException("plan " + planRun + " is being applied by another medley (" + holder
-                            + "); let it finish, or stop it and apply again: what it did is journaled and is resumed");
-                }
-                long runId = startRun("apply", "--plan " + planRun);
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO plan_applies (run_id, plan_run) VALUES (?, ?)")) {
-                    insert.setLong(1, runId);
-                    insert.setLong(2, planRun);
-                    insert.executeUpdate();
-                }
-                transaction.execute("COMMIT");
-                committed = true;
-                return runId;
-            } finally {
-                if (!committed) {
-                    transaction.execute("ROLLBACK");
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("record a run in", e);
-        }
-    }
-
-    // Returns "pid N, run M" of a live apply of the plan, or null.
-    private String runningApply(long planRun) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT r.id, r.pid, r.started_at FROM plan_applies a JOIN runs r ON r.id = a.run_id
-                WHERE a.plan_run = ? AND r.status = 'running'""")) {
-            select.setLong(1, planRun);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    if (processRuns(row.getLong(2), Instant.ofEpochMilli(row.getLong(3)))) {
-                        return "pid " + row.getLong(2) + ", apply run " + row.getLong(1);
-                    }
-                }
-            }
-        }
-        return null;
-    }
+    long startApply(long planRun);
 
     /** Returns the apply runs of plan {@code planRun}, newest first. */
-    public synchronized List<RunRecord> applies(long planRun) {
-        return selectRuns("WHERE id IN (SELECT run_id FROM plan_applies WHERE plan_run = ?) ORDER BY id DESC", planRun);
-    }
+    List<RunRecord> applies(long planRun);
 
     /** Records the end of run {@code runId}. */
-    public synchronized void finishRun(long runId, RunRecord.Status status, RunRecord.Counts counts) {
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE runs SET ended_at = ?, status = ?, total = ?, ok = ?, failed = ?, skipped = ?
-                WHERE id = ?""")) {
-            update.setLong(1, System.currentTimeMillis());
-            update.setString(2, status.sql());
-            update.setLong(3, counts.total());
-            update.setLong(4, counts.ok());
-            update.setLong(5, counts.failed());
-            update.setLong(6, counts.skipped());
-            update.setLong(7, runId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("record a run in", e);
-        }
-    }
+    void finishRun(long runId, RunRecord.Status status, RunRecord.Counts counts);
 
     /** Returns run {@code runId}, if the catalog has it. */
-    public synchronized Optional<RunRecord> run(long runId) {
-        return selectRuns("WHERE id = ?", runId).stream().findFirst();
-    }
+    Optional<RunRecord> run(long runId);
 
     /** Returns the latest {@code limit} runs, newest first. */
-    public synchronized List<RunRecord> runs(int limit) {
-        return selectRuns("ORDER BY id DESC LIMIT ?", limit);
-    }
-
-    private List<RunRecord> selectRuns(String clause, long argument) {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, command, arguments, started_at, ended_at, status, total, ok, failed, skipped FROM runs "
-                        + clause)) {
-            select.setLong(1, argument);
-            List<RunRecord> runs = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    long ended = row.getLong(5);
-                    runs.add(new RunRecord(row.getLong(1), row.getString(2), row.getString(3),
-                            Instant.ofEpochMilli(row.getLong(4)), row.wasNull() || ended == 0 ? null : Instant.ofEpochMilli(ended),
-                            RunRecord.Status.fromSql(row.getString(6)),
-                            row.getLong(7), row.getLong(8), row.getLong(9), row.getLong(10)));
-                }
-            }
-            return runs;
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-    }
+    List<RunRecord> runs(int limit);
 
     /**
      * Marks as missing every present file below {@code roots} that run {@code runId} did not see,
      * except below {@code unreadable} directories, whose content is unknown, and returns how many.
      */
-    public synchronized int markMissing(long runId, Collection<Path> roots, Collection<Path> unreadable) {
-        StringBuilder sql = new StringBuilder("""
-                UPDATE files SET status = 'missing'
-                WHERE status = 'present' AND (last_seen_run IS NULL OR last_seen_run <> ?) AND (0""");
-        List<String> arguments = new ArrayList<>();
-        for (Path root : roots) {
-            for (String[] range : PathKey.rangesBelow(root)) {
-                sql.append(" OR (path >= ? AND path < ?)");
-                arguments.add(range[0]);
-                arguments.add(range[1]);
-            }
-        }
-        sql.append(')');
-        for (Path directory : unreadable) {
-            for (String[] range : PathKey.rangesBelow(directory)) {
-                sql.append(" AND NOT (path >= ? AND path < ?)");
-                arguments.add(range[0]);
-                arguments.add(range[1]);
-            }
-        }
-        try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
-            update.setLong(1, runId);
-            for (int i = 0; i < arguments.size(); i++) {
-                update.setString(i + 2, arguments.get(i));
-            }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("update", e);
-        }
-    }
+    int markMissing(long runId, Collection<Path> roots, Collection<Path> unreadable);
 
     /** Returns how many files the catalog knows: {@code [present, missing, probed]}. */
-    public synchronized long[] fileCounts() {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("""
-                        SELECT (SELECT count(*) FROM files WHERE status = 'present'),
-                               (SELECT count(*) FROM files WHERE status = 'missing'),
-                               (SELECT count(*) FROM probes)""")) {
-            row.next();
-            return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-    }
+    long[] fileCounts();
 
-    /** Runs SQLite's integrity check and returns its verdict ({@code ok} when sound). */
-    public synchronized String integrityCheck() {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("PRAGMA integrity_check")) {
-            List<String> lines = new ArrayList<>();
-            while (row.next()) {
-                lines.add(row.getString(1));
-            }
-            return String.join("\n", lines);
-        } catch (SQLException e) {
-            throw failure("check", e);
-        }
-    }
+    /** Checks the catalog's storage for damage and returns the verdict: {@code ok} when sound, else what is wrong. */
+    String integrityCheck();
 
-    private boolean hasRows(String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
-            return row.next() && row.getInt(1) != 0;
-        }
-    }
-
-    // A run still marked running whose process is gone was killed: say so, so that history is honest.
-    private void markDeadRunsInterrupted() throws SQLException {
-        List<long[]> running = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT id, pid, started_at FROM runs WHERE status = 'running'")) {
-            while (row.next()) {
-                running.add(new long[] {row.getLong(1), row.getLong(2), row.getLong(3)});
-            }
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE runs SET status = 'interrupted' WHERE id = ?")) {
-            for (long[] run : running) {
-                if (!processRuns(run[1], Instant.ofEpochMilli(run[2]))) {
-                    update.setLong(1, run[0]);
-                    update.executeUpdate();
-                }
-            }
-        }
-    }
-
-    /**
-     * Returns whether the process that started a run at {@code runStarted} is still running: one with
-     * its pid lives, and did not start well after the run (it would be another process given the pid
-     * again). "Well": a process's start time is known to about a second, and clocks get adjusted.
-     */
-    private static boolean processRuns(long pid, Instant runStarted) {
-        Instant latestStart = runStarted.plus(PROCESS_START_SLACK);
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .map(process -> process.info().startInstant().map(start -> !start.isAfter(latestStart)).orElse(true))
-                .orElse(false);
-    }
-
-    private CatalogException failure(String verb, SQLException e) {
-        return new CatalogException("cannot " + verb + " the catalog " + file + ": " + e.getMessage(), e);
-    }
-
+    /** Closes the catalog; writers, plans and journals opened from it are closed by their users. */
     @Override
-    public synchronized void close() {
-        try {
-            lookup.close();
-            connection.close();
-        } catch (SQLException e) {
-            throw failure("close", e);
-        }
-    }
+    void close();
 }

@@ -39,9 +39,10 @@ public final class PathKey {
 
     /**
      * Returns the half-open key ranges {@code [from, to)} that hold every key below the directory
-     * {@code root}: one for plain paths and one for URI keys.
+     * {@code root}: one for plain paths and one for URI keys. Catalogs use them to select the files
+     * below a folder by comparing keys, which an index on the keys answers.
      */
-    static String[][] rangesBelow(Path root) {
+    public static String[][] rangesBelow(Path root) {
         String plain = root.toAbsolutePath().normalize().toString();
         String plainPrefix = plain.endsWith("/") ? plain : plain + "/";
         String uri = root.toAbsolutePath().normalize().toUri().toString();

@@ -1,11 +1,6 @@
 package dev.medley.catalog;
 
 import dev.medley.core.RawPaths;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -14,368 +9,82 @@ import java.util.function.Supplier;
 /**
  * Organise plans in the catalog: written once by a dry run, read back by {@code --apply}.
  *
- * <p>Items are written in transactions of {@value #BATCH} so that a plan of 100,000 files costs a
- * few hundred commits, and read back as a stream, so that no plan is ever held in memory whole.
- * Instances are thread-safe.
+ * <p>Items are written in batches, so that a plan of 100,000 files costs a few hundred commits,
+ * and read back as a stream, so that no plan is ever held in memory whole. What has been added is
+ * seen by this object's reads at once, and by others' once committed: by {@link #flush} at the
+ * latest. Implementations are thread-safe.
  */
-public final class Plans implements AutoCloseable {
-    private static final int BATCH = 500;
-
-    private final Connection connection;
-    private PreparedStatement insertItem;
-    private PreparedStatement claimName;
-    private PreparedStatement selectFolder;
-    private PreparedStatement insertFolder;
-    private PreparedStatement firstOfSize;
-    private PreparedStatement unhashedOfSize;
-    private PreparedStatement sameContent;
-    private PreparedStatement insertContent;
-    private PreparedStatement updateHash;
-    private int pending;
-
-    Plans(Connection connection) {
-        this.connection = connection;
-    }
+public interface Plans extends AutoCloseable {
 
     /** Records a new plan made by run {@code info.runId()}; add its items with {@link #add}. */
-    public synchronized void create(PlanInfo info) {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO plans (run_id, library, mode, fallback, on_conflict, sources, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setLong(1, info.runId());
-            insert.setString(2, info.library());
-            insert.setString(3, info.mode());
-            insert.setString(4, info.fallback());
-            insert.setString(5, info.onConflict());
-            insert.setString(6, String.join("\n", info.sources()));
-            insert.setLong(7, info.createdAt().toEpochMilli());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
-        }
-    }
+    void create(PlanInfo info);
 
     /** Adds an item to plan {@code runId}; it is committed by the next {@link #flush} at the latest. */
-    public synchronized void add(long runId, PlanItem item) {
-        try {
-            if (insertItem == null) {
-                insertItem = connection.prepareStatement("""
-                        INSERT INTO plan_items (run_id, seq, role, source, target, skipped, reason, conflict, size, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-            }
-            beginWrite();
-            insertItem.setLong(1, runId);
-            insertItem.setLong(2, item.seq());
-            insertItem.setString(3, item.role());
-            insertItem.setString(4, item.source());
-            insertItem.setString(5, item.target());
-            insertItem.setInt(6, item.skipped() ? 1 : 0);
-            insertItem.setString(7, item.reason());
-            insertItem.setString(8, item.conflict());
-            insertItem.setLong(9, item.size());
-            insertItem.setString(10, item.hash());
-            insertItem.executeUpdate();
-            endWrite();
-        } catch (SQLException e) {
-            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
-        }
-    }
-
-    // Writes join the open batch transaction; reads on this connection see them before the commit.
-    private void beginWrite() throws SQLException {
-        if (pending == 0) {
-            connection.setAutoCommit(false);
-        }
-    }
-
-    private void endWrite() {
-        if (++pending >= BATCH) {
-            flush();
-        }
-    }
+    void add(long runId, PlanItem item);
 
     /*
-     * The planning state: what a plan being made has taken so far, kept here rather than in the
-     * planner's memory. See V4__planning_state.sql.
+     * The planning state: what a plan being made has taken so far, kept in the catalog rather than
+     * in the planner's memory, so that planning a million files takes no more memory than a hundred.
      */
 
     /** Takes the target name {@code nameKey} for plan {@code runId}; returns false when the plan already holds it. */
-    public synchronized boolean claimName(long runId, long nameKey) {
-        try {
-            if (claimName == null) {
-                claimName = connection.prepareStatement(
-                        "INSERT OR IGNORE INTO plan_names (run_id, name_key) VALUES (?, ?)");
-            }
-            beginWrite();
-            claimName.setLong(1, runId);
-            claimName.setLong(2, nameKey);
-            boolean claimed = claimName.executeUpdate() == 1;
-            endWrite();
-            return claimed;
-        } catch (SQLException e) {
-            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
-        }
-    }
+    boolean claimName(long runId, long nameKey);
 
     /**
      * Returns the spelling plan {@code runId} uses for the folder {@code folderKey} (its
      * case-folded path); the first time, records and returns {@code proposed.get()}. Both are
-     * escaped text ({@link RawPaths}), stored as the bytes they stand for: SQLite text would turn
-     * the lone surrogates of a name that is not UTF-8 into '?', and so two folders into one.
+     * escaped text ({@link RawPaths}) and come back exactly as given: two folders whose names differ
+     * only in bytes that are not UTF-8 stay two.
      */
-    public synchronized String folderSpelling(long runId, String folderKey, Supplier<String> proposed) {
-        try {
-            if (selectFolder == null) {
-                selectFolder = connection.prepareStatement(
-                        "SELECT spelling FROM plan_folders WHERE run_id = ? AND folder_key = ?");
-                insertFolder = connection.prepareStatement(
-                        "INSERT INTO plan_folders (run_id, folder_key, spelling) VALUES (?, ?, ?)");
-            }
-            byte[] key = RawPaths.encode(folderKey);
-            selectFolder.setLong(1, runId);
-            selectFolder.setBytes(2, key);
-            try (ResultSet row = selectFolder.executeQuery()) {
-                if (row.next()) {
-                    return RawPaths.text(row.getBytes(1));
-                }
-            }
-            String spelling = proposed.get();
-            beginWrite();
-            insertFolder.setLong(1, runId);
-            insertFolder.setBytes(2, key);
-            insertFolder.setBytes(3, RawPaths.encode(spelling));
-            insertFolder.executeUpdate();
-            endWrite();
-            return spelling;
-        } catch (SQLException e) {
-            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
-        }
-    }
+    String folderSpelling(long runId, String folderKey, Supplier<String> proposed);
 
     /**
      * A file plan {@code runId} has seen, for finding duplicates: a media file of the plan, or a file
      * already in the library.
      *
-     * @param id its row, for {@link #setContentHash}
+     * @param id its identity within the plan, for {@link #setContentHash}
      * @param source its {@link PathKey}
      * @param hash its content hash, or null while no other file of its size has turned up
      */
-    public record Content(long id, String source, String hash) {}
+    record Content(long id, String source, String hash) {}
 
     /** Returns the first file of {@code size} that plan {@code runId} has seen, if any. */
-    public synchronized Optional<Content> firstOfSize(long runId, long size) {
-        try {
-            if (firstOfSize == null) {
-                firstOfSize = connection.prepareStatement("""
-                        SELECT id, source, hash FROM plan_contents WHERE run_id = ? AND size = ? ORDER BY id LIMIT 1""");
-            }
-            firstOfSize.setLong(1, runId);
-            firstOfSize.setLong(2, size);
-            return content(firstOfSize);
-        } catch (SQLException e) {
-            throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
-        }
-    }
+    Optional<Content> firstOfSize(long runId, long size);
 
     /**
      * Returns up to {@code limit} of the files of {@code size} that plan {@code runId} has seen and not
      * hashed, oldest first.
      */
-    public synchronized List<Content> unhashedOfSize(long runId, long size, int limit) {
-        try {
-            if (unhashedOfSize == null) {
-                unhashedOfSize = connection.prepareStatement("""
-                        SELECT id, source, hash FROM plan_contents WHERE run_id = ? AND size = ? AND hash IS NULL
-                        ORDER BY id LIMIT ?""");
-            }
-            unhashedOfSize.setLong(1, runId);
-            unhashedOfSize.setLong(2, size);
-            unhashedOfSize.setInt(3, limit);
-            List<Content> found = new java.util.ArrayList<>();
-            try (ResultSet row = unhashedOfSize.executeQuery()) {
-                while (row.next()) {
-                    found.add(new Content(row.getLong(1), row.getString(2), row.getString(3)));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
-        }
-    }
+    List<Content> unhashedOfSize(long runId, long size, int limit);
 
     /** Returns the first file of {@code size} and content {@code hash} that plan {@code runId} has seen, if any. */
-    public synchronized Optional<Content> firstWithContent(long runId, long size, String hash) {
-        try {
-            if (sameContent == null) {
-                sameContent = connection.prepareStatement("""
-                        SELECT id, source, hash FROM plan_contents WHERE run_id = ? AND size = ? AND hash = ?
-                        ORDER BY id LIMIT 1""");
-            }
-            sameContent.setLong(1, runId);
-            sameContent.setLong(2, size);
-            sameContent.setString(3, hash);
-            return content(sameContent);
-        } catch (SQLException e) {
-            throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
-        }
-    }
-
-    private static Optional<Content> content(PreparedStatement select) throws SQLException {
-        try (ResultSet row = select.executeQuery()) {
-            return row.next() ? Optional.of(new Content(row.getLong(1), row.getString(2), row.getString(3)))
-                    : Optional.empty();
-        }
-    }
+    Optional<Content> firstWithContent(long runId, long size, String hash);
 
     /** Records that plan {@code runId} has seen {@code source}, of {@code size} and content {@code hash} (null: not hashed). */
-    public synchronized void addContent(long runId, long size, String source, String hash) {
-        try {
-            if (insertContent == null) {
-                insertContent = connection.prepareStatement(
-                        "INSERT INTO plan_contents (run_id, size, hash, source) VALUES (?, ?, ?, ?)");
-            }
-            beginWrite();
-            insertContent.setLong(1, runId);
-            insertContent.setLong(2, size);
-            insertContent.setString(3, hash);
-            insertContent.setString(4, source);
-            insertContent.executeUpdate();
-            endWrite();
-        } catch (SQLException e) {
-            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
-        }
-    }
+    void addContent(long runId, long size, String source, String hash);
 
     /** Records the content hash of a file seen before its size repeated. */
-    public synchronized void setContentHash(long contentId, String hash) {
-        try {
-            if (updateHash == null) {
-                updateHash = connection.prepareStatement("UPDATE plan_contents SET hash = ? WHERE id = ?");
-            }
-            beginWrite();
-            updateHash.setString(1, hash);
-            updateHash.setLong(2, contentId);
-            updateHash.executeUpdate();
-            endWrite();
-        } catch (SQLException e) {
-            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
-        }
-    }
+    void setContentHash(long contentId, String hash);
 
     /** Drops the planning state of plan {@code runId}, which is complete: only its items are needed from now on. */
-    public synchronized void forgetPlanningState(long runId) {
-        flush();
-        try {
-            connection.setAutoCommit(false);
-            for (String table : List.of("plan_names", "plan_folders", "plan_contents")) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
-                    delete.setLong(1, runId);
-                    delete.executeUpdate();
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
-        } finally {
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                // The connection is broken; closing it reports that.
-            }
-        }
-    }
+    void forgetPlanningState(long runId);
 
     /** Commits the items added so far. */
-    public synchronized void flush() {
-        if (pending == 0) {
-            return;
-        }
-        try {
-            connection.commit();
-            connection.setAutoCommit(true);
-            pending = 0;
-        } catch (SQLException e) {
-            throw new CatalogException("cannot record the plan: " + e.getMessage(), e);
-        }
-    }
+    void flush();
 
     /** Returns plan {@code runId}, if there is one. */
-    public synchronized Optional<PlanInfo> find(long runId) {
-        return select("WHERE run_id = ?", runId);
-    }
+    Optional<PlanInfo> find(long runId);
 
     /** Returns the newest plan, if any. */
-    public synchronized Optional<PlanInfo> latest() {
-        return select("WHERE run_id = (SELECT max(run_id) FROM plans)", null);
-    }
-
-    private Optional<PlanInfo> select(String where, Long argument) {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT run_id, library, mode, fallback, on_conflict, sources, created_at FROM plans " + where)) {
-            if (argument != null) {
-                select.setLong(1, argument);
-            }
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                String sources = row.getString(6);
-                return Optional.of(new PlanInfo(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), sources.isEmpty() ? List.of() : List.of(sources.split("\n")),
-                        Instant.ofEpochMilli(row.getLong(7))));
-            }
-        } catch (SQLException e) {
-            throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
-        }
-    }
+    Optional<PlanInfo> latest();
 
     /** Passes the items of plan {@code runId} to {@code sink} in plan order, without holding them all. */
-    public synchronized void items(long runId, Consumer<PlanItem> sink) {
-        flush();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT seq, role, source, target, skipped, reason, conflict, size, hash
-                FROM plan_items WHERE run_id = ? ORDER BY seq""")) {
-            select.setLong(1, runId);
-            select.setFetchSize(BATCH);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    sink.accept(new PlanItem(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getInt(5) != 0, row.getString(6), row.getString(7), row.getLong(8), row.getString(9)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
-        }
-    }
+    void items(long runId, Consumer<PlanItem> sink);
 
     /** Returns how many items plan {@code runId} has: {@code [acting, skipped]}. */
-    public synchronized long[] counts(long runId) {
-        flush();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT count(*) - coalesce(sum(skipped), 0), coalesce(sum(skipped), 0) FROM plan_items WHERE run_id = ?")) {
-            select.setLong(1, runId);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return new long[] {row.getLong(1), row.getLong(2)};
-            }
-        } catch (SQLException e) {
-            throw new CatalogException("cannot read the plan: " + e.getMessage(), e);
-        }
-    }
+    long[] counts(long runId);
 
+    /** Commits what was added, then releases the plans. */
     @Override
-    public synchronized void close() {
-        flush();
-        try {
-            for (PreparedStatement statement : new PreparedStatement[] {insertItem, claimName, selectFolder, insertFolder,
-                    firstOfSize, unhashedOfSize, sameContent, insertContent, updateHash}) {
-                if (statement != null) {
-                    statement.close();
-                }
-            }
-            connection.close();
-        } catch (SQLException e) {
-            throw new CatalogException("cannot close the catalog: " + e.getMessage(), e);
-        }
-    }
+    void close();
 }

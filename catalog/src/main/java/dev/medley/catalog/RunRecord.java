@@ -17,15 +17,7 @@ public record RunRecord(
 
     /** The life of a run: running, then exactly one of the others. */
     public enum Status {
-        RUNNING, COMPLETED, FAILED, INTERRUPTED;
-
-        String sql() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        static Status fromSql(String text) {
-            return valueOf(text.toUpperCase(java.util.Locale.ROOT));
-        }
+        RUNNING, COMPLETED, FAILED, INTERRUPTED
     }
 
     /** Counts of a finished run. */

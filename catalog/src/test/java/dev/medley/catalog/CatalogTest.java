@@ -3,20 +3,19 @@ package dev.medley.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** What every kind of catalog does, run against each ({@link CatalogKinds}). */
 class CatalogTest {
     @TempDir Path dir;
 
-    @Test
-    void createsSchemaAndRecordsFilesAndProbes() {
-        Path db = dir.resolve("nested/catalog.db");
-        try (Catalog catalog = Catalog.open(db)) {
+    @CatalogKinds.EachKind
+    void recordsFilesProbesAndRunsAndKeepsThemWhenReopened(CatalogFactory kind) {
+        String location = kind.newLocation(dir);
+        try (Catalog catalog = Catalogs.open(location)) {
             long run = catalog.startRun("probe", "/music");
             try (CatalogWriter writer = catalog.writer(run)) {
                 writer.upsertFile(new FileState("/music/a.mp3", 10, 100, "fp"));
@@ -31,19 +30,19 @@ class CatalogTest {
             assertThat(catalog.lookup("/music/b.mp3")).isEmpty();
             catalog.finishRun(run, RunRecord.Status.COMPLETED, new RunRecord.Counts(1, 1, 0, 0));
         }
-        try (Catalog reopened = Catalog.open(db)) {
+        try (Catalog reopened = Catalogs.open(location)) {
             assertThat(reopened.runs(10)).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(RunRecord.Status.COMPLETED);
                 assertThat(r.ok()).isEqualTo(1);
             });
+            assertThat(reopened.lookup("/music/a.mp3")).isPresent();
             assertThat(reopened.integrityCheck()).isEqualTo("ok");
         }
     }
 
-    @Test
-    void recordsTranscriptsAndUpgradesAVersionOneCatalog() throws Exception {
-        Path db = dir.resolve("c.db");
-        try (Catalog catalog = Catalog.open(db)) {
+    @CatalogKinds.EachKind
+    void recordsTranscripts(CatalogFactory kind) {
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir))) {
             try (CatalogWriter writer = catalog.writer(catalog.startRun("transcribe", ""))) {
                 writer.upsertFile(new FileState("/talk.mp3", 5, 7, null));
                 writer.saveTranscript(new TranscriptRecord("/talk.mp3", 5, 7, true, null, "sphinx", "en-us",
@@ -55,34 +54,13 @@ class CatalogTest {
             assertThat(saved.audioSeconds()).isEqualTo(61.5);
             assertThat(catalog.transcript("/other.mp3")).isEmpty();
         }
-        // A catalog made before transcripts existed gains the table on open, keeping its files.
-        try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
-            statement.execute("DROP TABLE identities");
-            statement.execute("DROP TABLE plan_applies");
-            statement.execute("DROP TABLE quarantine");
-            statement.execute("DROP TABLE transcripts");
-            statement.execute("DROP TABLE plan_contents");
-            statement.execute("DROP TABLE plan_folders");
-            statement.execute("DROP TABLE plan_names");
-            statement.execute("DROP TABLE journal");
-            statement.execute("DROP TABLE plan_items");
-            statement.execute("DROP TABLE plans");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7')");
-        }
-        try (Catalog catalog = Catalog.open(db)) {
-            assertThat(catalog.lookup("/talk.mp3")).isPresent();
-            assertThat(catalog.transcript("/talk.mp3")).isEmpty();
-            try (Journal journal = catalog.journal()) {
-                assertThat(journal.interrupted()).isEmpty(); // The organiser's tables are back too.
-            }
-        }
     }
 
-    @Test
-    void identitiesAreSavedAndReadBackWithTheFileAndItsProbe() {
-        Path db = dir.resolve("c.db");
+    @CatalogKinds.EachKind
+    void identitiesAreSavedAndReadBackWithTheFileAndItsProbe(CatalogFactory kind) {
+        String location = kind.newLocation(dir);
         String fields = "{\"show\":{\"value\":\"Show\",\"source\":\"name\"},\"season\":{\"value\":1,\"source\":\"folder\"}}";
-        try (Catalog catalog = Catalog.open(db)) {
+        try (Catalog catalog = Catalogs.open(location)) {
             try (CatalogWriter writer = catalog.writer(catalog.startRun("identify", ""))) {
                 writer.upsertFile(new FileState("/tv/a.mkv", 10, 100, null));
                 writer.upsertFile(new FileState("/tv/b.mkv", 20, 200, null));
@@ -96,8 +74,9 @@ class CatalogTest {
             assertThat(a.identity().isCurrent(10, 101, "parser-3")).as("the file changed").isFalse();
             assertThat(a.identity().isCurrent(11, 100, "parser-3")).as("the file changed").isFalse();
             assertThat(a.identity().isCurrent(10, 100, "parser-4")).as("a new parser").isFalse();
-            assertThat(catalog.lookup("/tv/b.mkv").orElseThrow().identity()).isNull();
-            assertThat(catalog.lookup("/tv/b.mkv").orElseThrow().identityIsCurrent(20, 200, "parser-3")).isFalse();
+            KnownFile b = catalog.lookup("/tv/b.mkv").orElseThrow();
+            assertThat(b.identity()).isNull();
+            assertThat(b.identityIsCurrent(20, 200, "parser-3")).isFalse();
 
             // Identified again: the newer identity replaces the older.
             try (CatalogWriter writer = catalog.writer(catalog.startRun("identify", ""))) {
@@ -105,37 +84,16 @@ class CatalogTest {
                 writer.saveIdentity(new IdentityRecord("/tv/a.mkv", 10, 150, "parser-4", "movie", 0.5, "{}"));
             }
         }
-        try (Catalog catalog = Catalog.open(db)) {
+        try (Catalog catalog = Catalogs.open(location)) {
             KnownFile a = catalog.lookup("/tv/a.mkv").orElseThrow();
             assertThat(a.identity()).isEqualTo(new IdentityRecord("/tv/a.mkv", 10, 150, "parser-4", "movie", 0.5, "{}"));
             assertThat(a.probeIsCurrent(10, 150)).as("the probe was of the file before it changed").isFalse();
         }
     }
 
-    @Test
-    void aVersionSixCatalogGainsIdentitiesKeepingItsFiles() throws Exception {
-        Path db = dir.resolve("c.db");
-        try (Catalog catalog = Catalog.open(db)) {
-            try (CatalogWriter writer = catalog.writer(catalog.startRun("scan", ""))) {
-                writer.upsertFile(new FileState("/a.mkv", 1, 2, null));
-            }
-        }
-        try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
-            statement.execute("DROP TABLE identities");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version = '7'");
-        }
-        try (Catalog catalog = Catalog.open(db)) {
-            assertThat(catalog.lookup("/a.mkv").orElseThrow().identity()).isNull();
-            try (CatalogWriter writer = catalog.writer(catalog.startRun("identify", ""))) {
-                writer.saveIdentity(new IdentityRecord("/a.mkv", 1, 2, "1", "movie", 1, "{}"));
-            }
-            assertThat(catalog.lookup("/a.mkv").orElseThrow().identityIsCurrent(1, 2, "1")).isTrue();
-        }
-    }
-
-    @Test
-    void changedFileLosesItsOldFingerprintButKeepsItWhenUnchanged() {
-        try (Catalog catalog = Catalog.open(dir.resolve("c.db"))) {
+    @CatalogKinds.EachKind
+    void changedFileLosesItsOldFingerprintButKeepsItWhenUnchanged(CatalogFactory kind) {
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir))) {
             try (CatalogWriter writer = catalog.writer(catalog.startRun("scan", ""))) {
                 writer.upsertFile(new FileState("/a", 1, 1, "old"));
                 writer.upsertFile(new FileState("/b", 1, 1, "old"));
@@ -149,9 +107,9 @@ class CatalogTest {
         }
     }
 
-    @Test
-    void marksUnseenFilesBelowTheRootsMissingButNotBelowUnreadableFolders() {
-        try (Catalog catalog = Catalog.open(dir.resolve("c.db"))) {
+    @CatalogKinds.EachKind
+    void marksUnseenFilesBelowTheRootsMissingButNotBelowUnreadableFolders(CatalogFactory kind) {
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir))) {
             long first = catalog.startRun("scan", "");
             try (CatalogWriter writer = catalog.writer(first)) {
                 for (String p : List.of("/lib/a", "/lib/sub/b", "/lib/locked/c", "/library/d", "/other/e")) {
@@ -172,27 +130,26 @@ class CatalogTest {
         }
     }
 
-    @Test
-    void runLeftRunningByADeadProcessIsMarkedInterrupted() throws Exception {
-        Path db = dir.resolve("c.db");
-        try (Catalog catalog = Catalog.open(db)) {
-            catalog.startRun("probe", "");
+    @CatalogKinds.EachKind
+    void runLeftRunningByADeadProcessIsMarkedInterrupted(CatalogFactory kind) {
+        String location = kind.newLocation(dir);
+        long run;
+        try (Catalog catalog = Catalogs.open(location)) {
+            run = catalog.startRun("probe", "");
         }
-        // Pretend the run belonged to a process that no longer exists.
-        try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
-            statement.execute("UPDATE runs SET pid = 2147483646");
-        }
-        try (Catalog catalog = Catalog.open(db)) {
-            assertThat(catalog.runs(1).getFirst().status()).isEqualTo(RunRecord.Status.INTERRUPTED);
+        kind.forgetProcess(location, run);
+        try (Catalog catalog = Catalogs.open(location)) {
+            assertThat(catalog.run(run).orElseThrow().status()).isEqualTo(RunRecord.Status.INTERRUPTED);
         }
     }
 
-    @Test
-    void aPlanIsAppliedByOneMedleyAtATime() throws Exception {
-        try (Catalog catalog = Catalog.open(dir.resolve("c.db"))) {
+    @CatalogKinds.EachKind
+    void aPlanIsAppliedByOneMedleyAtATime(CatalogFactory kind) {
+        String location = kind.newLocation(dir);
+        try (Catalog catalog = Catalogs.open(location)) {
             long plan = catalog.startRun("organize", "");
             try (Plans plans = catalog.plans()) {
-                plans.create(new PlanInfo(plan, "/library", "move", null, "skip", List.of("/incoming"), java.time.Instant.now()));
+                plans.create(new PlanInfo(plan, "/library", "move", null, "skip", List.of("/incoming"), Instant.now()));
             }
             long first = catalog.startApply(plan);
             // This process is alive and started before the run: another medley holding the plan, as far as the catalog knows.
@@ -202,18 +159,16 @@ class CatalogTest {
             catalog.finishRun(first, RunRecord.Status.COMPLETED, new RunRecord.Counts(0, 0, 0, 0));
             long second = catalog.startApply(plan);
             // A run left running by a process that is gone holds nothing.
-            try (var connection = Catalog.connect(dir.resolve("c.db")); var statement = connection.createStatement()) {
-                statement.execute("UPDATE runs SET pid = 2147483646 WHERE id = " + second);
-            }
+            kind.forgetProcess(location, second);
             long third = catalog.startApply(plan);
             assertThat(catalog.applies(plan)).extracting(RunRecord::id).containsExactly(third, second, first);
             assertThat(catalog.applies(plan)).extracting(RunRecord::arguments).containsOnly("--plan " + plan);
         }
     }
 
-    @Test
-    void theJournalCountsThePlanItemsDoneAndTellsAnApplyThatWasUndone() {
-        try (Catalog catalog = Catalog.open(dir.resolve("c.db")); Journal journal = catalog.journal()) {
+    @CatalogKinds.EachKind
+    void theJournalCountsThePlanItemsDoneAndTellsAnApplyThatWasUndone(CatalogFactory kind) {
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir)); Journal journal = catalog.journal()) {
             long plan = catalog.startRun("organize", "");
             long apply = catalog.startRun("apply", "");
             for (long item = 0; item < 4; item++) {
@@ -226,6 +181,8 @@ class CatalogTest {
                     Journal.State.DONE, null));
             assertThat(journal.doneItemCount(plan)).isEqualTo(journal.doneItems(plan).size()).isEqualTo(3);
             assertThat(journal.anyUndone(apply)).isFalse();
+            assertThat(journal.counts(apply)[Journal.State.DONE.ordinal()]).isEqualTo(3);
+            assertThat(journal.counts(apply)[Journal.State.FAILED.ordinal()]).isEqualTo(1);
 
             long undo = catalog.startRun("undo", String.valueOf(apply));
             journal.markUndone(plan, 0, undo);
@@ -234,53 +191,15 @@ class CatalogTest {
         }
     }
 
-    @Test
-    void applyRunsRecordedBeforePlanAppliesExistedAreLinkedToTheirPlans() throws Exception {
-        Path db = dir.resolve("c.db");
-        long plan;
-        long apply;
-        try (Catalog catalog = Catalog.open(db)) {
-            plan = catalog.startRun("organize", "");
-            try (Plans plans = catalog.plans()) {
-                plans.create(new PlanInfo(plan, "/library", "move", null, "skip", List.of("/incoming"), java.time.Instant.now()));
-            }
-            apply = catalog.startRun("apply", "--plan " + plan); // As applies were recorded before.
-            catalog.startRun("apply", "--plan 999"); // A plan that is gone.
-        }
-        try (var connection = Catalog.connect(db); var statement = connection.createStatement()) {
-            statement.execute("DROP TABLE identities");
-            statement.execute("DROP TABLE plan_applies");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7')");
-        }
-        try (Catalog catalog = Catalog.open(db)) {
-            assertThat(catalog.applies(plan)).extracting(RunRecord::id).containsExactly(apply);
-        }
-    }
-
-    @Test
-    void pathKeysRoundTripNamesThatAreNotUtf8() throws Exception {
-        Path unicode = Files.createFile(dir.resolve("Café – 東京 🎵.mp3"));
-        assertThat(PathKey.of(unicode)).startsWith("/").endsWith("🎵.mp3");
-        assertThat(PathKey.toPath(PathKey.of(unicode))).isEqualTo(unicode);
-
-        // A Latin-1 byte (0xE9) on its own is not UTF-8. Create it through a URI, which carries raw bytes.
-        Path latin1 = Path.of(java.net.URI.create(dir.toUri() + "caf%E9.mp3"));
-        Files.writeString(latin1, "x");
-        String key = PathKey.of(latin1);
-        assertThat(key).startsWith("file:").contains("caf%E9.mp3");
-        assertThat(Files.readString(PathKey.toPath(key), StandardCharsets.UTF_8)).isEqualTo("x");
-        assertThat(PathKey.display(key)).endsWith("caf\\xe9.mp3"); // Escaped: never U+FFFD, which would make two names one.
-    }
-
-    @Test
-    void quarantineRecordsAreKeptPerFileAndASuspectCanBeCleared() throws Exception {
-        Path db = dir.resolve("q.db");
-        try (Catalog catalog = Catalog.open(db)) {
+    @CatalogKinds.EachKind
+    void quarantineRecordsAreKeptPerFileAndASuspectCanBeCleared(CatalogFactory kind) {
+        String location = kind.newLocation(dir);
+        try (Catalog catalog = Catalogs.open(location)) {
             assertThat(catalog.quarantined("/a.mkv")).isEmpty();
             catalog.quarantine(new QuarantineRecord("/a.mkv", 10, 20, false, "probe", "was being read"));
             catalog.quarantine(new QuarantineRecord("/b.mkv", 30, 40, true, "transcribe", "crashed"));
         }
-        try (Catalog catalog = Catalog.open(db)) {
+        try (Catalog catalog = Catalogs.open(location)) {
             assertThat(catalog.quarantined("/a.mkv")).hasValueSatisfying(q -> {
                 assertThat(q.quarantined()).isFalse();
                 assertThat(q.isCurrent(10, 20)).isTrue();
@@ -293,6 +212,14 @@ class CatalogTest {
             // A suspect that crashes again becomes quarantined.
             catalog.quarantine(new QuarantineRecord("/b.mkv", 31, 40, true, "probe", "again"));
             assertThat(catalog.quarantined("/b.mkv")).hasValueSatisfying(q -> assertThat(q.size()).isEqualTo(31));
+        }
+    }
+
+    @CatalogKinds.EachKind
+    void eachCatalogHasAStateFolderPerPurpose(CatalogFactory kind) {
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir))) {
+            assertThat(catalog.stateFolder("inflight")).isAbsolute().isEqualTo(catalog.stateFolder("inflight"))
+                    .isNotEqualTo(catalog.stateFolder("other"));
         }
     }
 }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** What the plans of every kind of catalog do, run against each ({@link CatalogKinds}). */
 class PlansTest {
     @TempDir Path dir;
 
@@ -18,9 +18,9 @@ class PlansTest {
         return run;
     }
 
-    @Test
-    void planningStateIsSeenBeforeCommitKeptPerPlanAndForgottenWhenDone() {
-        try (Catalog catalog = Catalog.open(dir.resolve("c.db")); Plans plans = catalog.plans()) {
+    @CatalogKinds.EachKind
+    void planningStateIsSeenBeforeCommitKeptPerPlanAndForgottenWhenDone(CatalogFactory kind) {
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir)); Plans plans = catalog.plans()) {
             long first = newPlan(catalog, plans);
             long second = newPlan(catalog, plans);
 
@@ -59,10 +59,10 @@ class PlansTest {
         }
     }
 
-    @Test
-    void folderSpellingsOfNamesThatAreNotUtf8KeepTheirBytesAndStayApart() {
-        // Escaped text (RawPaths) of "Show\xff" and "Show\xfe": SQLite text would make both "Show?".
-        try (Catalog catalog = Catalog.open(dir.resolve("c.db")); Plans plans = catalog.plans()) {
+    @CatalogKinds.EachKind
+    void folderSpellingsOfNamesThatAreNotUtf8KeepTheirBytesAndStayApart(CatalogFactory kind) {
+        // Escaped text (RawPaths) of "Show\xff" and "Show\xfe": stored as text, both could become "Show?".
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir)); Plans plans = catalog.plans()) {
             long plan = newPlan(catalog, plans);
             assertThat(plans.folderSpelling(plan, "show\udcff", () -> "Show\udcff")).isEqualTo("Show\udcff");
             assertThat(plans.folderSpelling(plan, "show\udcfe", () -> "Show\udcfe")).isEqualTo("Show\udcfe");
@@ -72,9 +72,9 @@ class PlansTest {
         }
     }
 
-    @Test
-    void itemsComeBackInPlanOrderAcrossBatches() {
-        try (Catalog catalog = Catalog.open(dir.resolve("c.db")); Plans plans = catalog.plans()) {
+    @CatalogKinds.EachKind
+    void itemsComeBackInPlanOrderAcrossBatches(CatalogFactory kind) {
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir)); Plans plans = catalog.plans()) {
             long run = newPlan(catalog, plans);
             for (int seq = 0; seq < 1234; seq++) {
                 plans.add(run, new PlanItem(seq, "media", "/incoming/" + seq, seq % 7 == 0 ? null : "/library/" + seq,

@@ -1,6 +1,7 @@
 package dev.medley.cli;
 
 import dev.medley.catalog.Catalog;
+import dev.medley.catalog.Catalogs;
 import dev.medley.catalog.PathKey;
 import dev.medley.organize.Recovery;
 import dev.medley.core.BatchRunner;
@@ -16,8 +17,8 @@ final class CommonOptions {
     @Spec(Spec.Target.MIXEE) CommandSpec command;
 
     @Option(names = "--catalog", paramLabel = "FILE",
-            description = "Catalog file (default: $MEDLEY_CATALOG, else ~/.local/share/medley/catalog.db).")
-    Path catalog;
+            description = "Catalog file, or sqlite:FILE (default: $MEDLEY_CATALOG, else ~/.local/share/medley/catalog.db).")
+    String catalog;
 
     @Option(names = "--json", description = "Machine-readable output: JSON Lines on stdout, statistics as JSON on stderr.")
     boolean json;
@@ -39,7 +40,7 @@ final class CommonOptions {
      * done, and sets aside the files a crashed run was reading, saying so on stderr.
      */
     Catalog openCatalog() {
-        Catalog catalog = Catalog.open(catalogFile());
+        Catalog catalog = Catalogs.open(catalogLocation());
         try {
             PrintStream err = err();
             CrashRecovery.attach(catalog, err);
@@ -61,8 +62,8 @@ final class CommonOptions {
         return CommandStreams.err(command.commandLine());
     }
 
-    Path catalogFile() {
-        return catalog != null ? catalog : Catalog.defaultLocation();
+    String catalogLocation() {
+        return catalog != null ? catalog : Catalog.defaultLocation().toString();
     }
 
     int workers() {

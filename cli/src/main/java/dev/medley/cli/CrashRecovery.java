@@ -45,7 +45,7 @@ final class CrashRecovery {
         if (record != null) {
             return;
         }
-        Path folder = recordsFolder(catalog.file());
+        Path folder = recordsFolder(catalog);
         long crashedPid = number(System.getenv(CRASHED_PID));
         try {
             for (InFlight.Crashed crashed : InFlight.collect(folder)) {
@@ -83,9 +83,9 @@ final class CrashRecovery {
         }, "medley-inflight"));
     }
 
-    /** Returns the folder of in-flight records that belongs to the catalog file {@code catalog}. */
-    static Path recordsFolder(Path catalog) {
-        return catalog.resolveSibling(catalog.getFileName() + InFlight.SUFFIX);
+    /** Returns the folder of in-flight records that belongs to {@code catalog} (for a catalog file: FILE.inflight beside it). */
+    static Path recordsFolder(Catalog catalog) {
+        return catalog.stateFolder("inflight");
     }
 
     private static void setAside(Catalog catalog, InFlight.Crashed crashed, boolean crashSeen, PrintStream err) {

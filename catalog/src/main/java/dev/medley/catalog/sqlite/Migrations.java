@@ -1,4 +1,4 @@
-package dev.medley.catalog;
+package dev.medley.catalog.sqlite;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 
-/** Brings a catalog's schema up to date with the migrations under {@code db/migration}. */
+/** Brings a catalog's schema up to date with the migrations beside this class, in {@code migration/}. */
 final class Migrations {
     /** The newest migration's version; raise it with every new {@code V<n>__*.sql}. */
     static final int LATEST = 7;
@@ -22,7 +22,7 @@ final class Migrations {
         }
         Flyway.configure()
                 .dataSource("jdbc:sqlite:" + file, null, null)
-                .locations("classpath:db/migration")
+                .locations("classpath:dev/medley/catalog/sqlite/migration")
                 .load()
                 .migrate();
     }
