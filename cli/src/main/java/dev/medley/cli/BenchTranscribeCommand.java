@@ -124,17 +124,21 @@ final class BenchTranscribeCommand implements Callable<Integer> {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             transcriber.transcribe(clips.getFirst(), true); // Warm-up: the JIT, and the recogniser's first pass.
             AtomicLong audioMillis = new AtomicLong();
+            List<String> failures = new java.util.ArrayList<>();
             RunStats stats = BatchRunner.<Path, Transcript>builder("bench").workers(workers + 1).build()
                     .run(clips.iterator(), clip -> transcriber.transcribe(clip, true), result -> {
                         if (result instanceof ItemResult.Ok<Path, Transcript> ok) {
                             audioMillis.addAndGet(Math.round(ok.value().audioSeconds() * 1000));
                         } else if (result instanceof ItemResult.Failed<Path, Transcript> failed) {
-                            CommandStreams.err(spec.commandLine()).println("medley: " + failed.item() + ": " + failed.reason());
+                            failures.add(failed.item() + ": " + failed.reason());
                         }
                     });
             double wall = stats.wall().toNanos() / 1e9;
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("workers", workers);
+            if (!failures.isEmpty()) {
+                figures.put("failures", failures);
+            }
             figures.put("modelLoadSeconds", round(loadSeconds));
             figures.put("wallSeconds", round(wall));
             figures.put("clipsPerSecond", Math.round(clips.size() / wall * 10_000) / 10_000.0);
