@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
 public final class Planner {
     private static final Pattern SEASON_FOLDER =
             Pattern.compile("(?i)(season|series|staffel|saison|temporada)[ ._-]*\\d{1,4}|specials?");
+    private static final long FLUSH_INTERVAL_NANOS = 200_000_000L;
     private static final Set<String> PARTIAL = Set.of("part", "crdownload", "!qb", "partial");
 
     /**
@@ -181,6 +182,7 @@ public final class Planner {
         final TargetNames names;
         final Duplicates sameContent;
         long seq;
+        long lastFlush = System.nanoTime();
         long planned;
         long skipped;
         long duplicates;
@@ -239,9 +241,13 @@ public final class Planner {
                 FolderScan.Entry entry = byName.get(name);
                 skip(entry.path(), entry.size(), "other", "not media, and no media file here has its name", null, null);
             }
-            // Committed a folder at a time: the stages before planning write to the catalog meanwhile, and a
-            // transaction held open across folders would keep them waiting.
-            plans.flush();
+            // Committed between folders, at most a few times a second: the stages before planning write to the
+            // catalog meanwhile, and a transaction held open across many folders would keep them waiting.
+            long now = System.nanoTime();
+            if (now - lastFlush >= FLUSH_INTERVAL_NANOS) {
+                plans.flush();
+                lastFlush = now;
+            }
         }
 
         /** Ends the plan: forgets its planning state and returns its counts, with {@code unreadable} paths. */
