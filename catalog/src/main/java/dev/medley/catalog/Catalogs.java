@@ -54,9 +54,16 @@ public final class Catalogs {
             case "postgresql", "postgres" -> throw new CatalogException("the catalog is a PostgreSQL database ("
                     + url.group(1) + ":), and this medley cannot use a PostgreSQL catalog yet;"
                     + " use a catalog file (PATH or sqlite:PATH)");
-            default -> throw new CatalogException("the catalog location starts with " + url.group(1)
-                    + ":, which names no kind of catalog; give a file (PATH or sqlite:PATH)"
-                    + (jdbc ? "" : "; a file whose name holds a colon is written ./NAME"));
+            default -> {
+                // A URL of another kind is a mistake to report; a relative file name with a colon ("my:catalog.db")
+                // is a file.
+                if (jdbc || rest.startsWith("//")) {
+                    throw new CatalogException("the catalog location starts with " + url.group(1)
+                            + ":, which names no kind of catalog; give a file (PATH or sqlite:PATH)"
+                            + (jdbc ? "" : "; a file whose name holds a colon may be written ./NAME"));
+                }
+                yield open(file(location));
+            }
         };
     }
 

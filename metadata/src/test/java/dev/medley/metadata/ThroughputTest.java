@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures parsing speed on one thread: the corpora inputs (when {@code ../shared} is there) and
  * this module's own test names, repeated. Prints names per second and the slowest single input, and
- * asserts only loose bounds (no runaway parse, a median over 20,000 names a second) so that
- * a loaded machine does not fail it. The figure is the median of five half-second rounds after a
+ * asserts only that no parse runs away (super-linear): speed itself is the benchmark's to judge
+ * ({@code MediaNamesBenchmark}), since a loaded machine makes any floor here fail for nothing. The figure is the median of five half-second rounds after a
  * warm-up of three to twelve seconds, until two rounds agree within 5%. Run alone with
  * {@code ./mvnw -pl metadata test -Dtest=ThroughputTest}; the figure to look at is printed.
  */
@@ -82,7 +82,6 @@ class ThroughputTest {
                 + "(%d distinct names, %,d parses); slowest name %.1f us: %s (sink %d)%n", median, rates[ROUNDS - 1],
                 rates[0], ROUNDS, all.length, count, slowest / 1e3, slowestName, sink[0]);
         assertThat(slowest).as("slowest parse, ns").isLessThan(CATASTROPHE_NANOS);
-        assertThat(median).as("names per second").isGreaterThan(20_000);
     }
 
     /** Parses the names over and over for half a second; returns {names per second, parses}. */
