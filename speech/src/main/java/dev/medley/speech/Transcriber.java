@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One engine, loaded once, behind one micro-batcher: transcribes files from any number of threads,
- * grouping the windows of all of them into the engine's batches.
+ * One engine, loaded once, behind one micro-batcher: transcribes audio (files, uploaded bytes,
+ * streams, decoded samples) from any number of threads, grouping the windows of all of them into the
+ * engine's batches.
  */
 public final class Transcriber implements AutoCloseable {
 
@@ -58,13 +59,32 @@ public final class Transcriber implements AutoCloseable {
      * @throws ExecutionException when the engine failed on one of its windows
      */
     public Transcript transcribe(Path file, boolean vad) throws IOException, ExecutionException, InterruptedException {
-        return transcribe(file, vad, TranscriptionProgress.NONE);
+        return transcribe(AudioSource.of(file), vad, TranscriptionProgress.NONE);
     }
 
     /** Returns the transcript of {@code file}, telling {@code progress} how far recognition has got. */
     public Transcript transcribe(Path file, boolean vad, TranscriptionProgress progress)
             throws IOException, ExecutionException, InterruptedException {
-        return FileTranscriber.transcribe(file, engine.name(), engine.model(), batcher::submit, windowsAhead, vad,
+        return transcribe(AudioSource.of(file), vad, progress);
+    }
+
+    /**
+     * Returns the transcript of {@code source}: a file, encoded media in memory or a stream, or decoded samples.
+     *
+     * @param vad skip silence (true), or send all audio in 30-second windows
+     * @throws IOException when the audio cannot be decoded (the message names audio that is not a file);
+     *     {@code NoAudioStream} when it has no audio
+     * @throws ExecutionException when the engine failed on one of its windows
+     */
+    public Transcript transcribe(AudioSource source, boolean vad)
+            throws IOException, ExecutionException, InterruptedException {
+        return transcribe(source, vad, TranscriptionProgress.NONE);
+    }
+
+    /** Returns the transcript of {@code source}, telling {@code progress} how far recognition has got. */
+    public Transcript transcribe(AudioSource source, boolean vad, TranscriptionProgress progress)
+            throws IOException, ExecutionException, InterruptedException {
+        return SourceTranscriber.transcribe(source, engine.name(), engine.model(), batcher::submit, windowsAhead, vad,
                 progress);
     }
 
