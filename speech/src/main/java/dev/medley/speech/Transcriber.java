@@ -98,22 +98,35 @@ public final class Transcriber implements AutoCloseable {
         return engine.model();
     }
 
+    // One answer per request, found by window id: a transcript, or the failure of that window alone. A window
+    // the engine answered twice or not at all fails alone too, named; answers for windows never asked about
+    // are dropped. An exception from the engine fails the whole batch (the batcher answers every request).
     private static List<BatchAnswer<WindowTranscript>> answer(SpeechEngine engine,
             List<BatchRequest<AudioWindow>> requests) throws Exception {
         List<AudioWindow> windows = new ArrayList<>(requests.size());
-        Map<String, Long> requestOf = new HashMap<>();
         for (BatchRequest<AudioWindow> request : requests) {
             windows.add(request.item());
-            requestOf.put(request.item().id(), request.id());
         }
-        List<BatchAnswer<WindowTranscript>> answers = new ArrayList<>(windows.size());
-        for (WindowTranscript transcript : engine.transcribe(windows)) {
-            Long id = requestOf.get(transcript.windowId());
-            // An answer for a window never asked about is dropped here; the batcher fails the
-            // windows left without an answer, each with a clear message.
-            if (id != null) {
-                answers.add(BatchAnswer.ok(id, transcript));
+        Map<String, List<WindowResult>> results = new HashMap<>();
+        for (WindowResult result : engine.transcribe(windows)) {
+            if (result != null) {
+                results.computeIfAbsent(result.windowId(), id -> new ArrayList<>(1)).add(result);
             }
+        }
+        List<BatchAnswer<WindowTranscript>> answers = new ArrayList<>(requests.size());
+        for (BatchRequest<AudioWindow> request : requests) {
+            String window = request.item().id();
+            List<WindowResult> given = results.getOrDefault(window, List.of());
+            answers.add(switch (given.size()) {
+                case 0 -> BatchAnswer.failed(request.id(), new IllegalStateException(
+                        "the " + engine.name() + " engine gave no answer for window " + window));
+                case 1 -> switch (given.getFirst()) {
+                    case WindowTranscript transcript -> BatchAnswer.ok(request.id(), transcript);
+                    case WindowFailure failure -> BatchAnswer.failed(request.id(), failure.error());
+                };
+                default -> BatchAnswer.failed(request.id(), new IllegalStateException(
+                        "the " + engine.name() + " engine answered window " + window + " " + given.size() + " times"));
+            });
         }
         return answers;
     }

@@ -32,7 +32,7 @@ class SphinxAccuracyTest {
                 Transcript transcript = SourceTranscriber.transcribe(AudioSource.of(clip), engine.name(), engine.model(),
                         window -> CompletableFuture.supplyAsync(() -> {
                             try {
-                                return engine.transcribe(List.of(window)).getFirst();
+                                return WindowResults.transcript(engine.transcribe(List.of(window)).getFirst());
                             } catch (Exception e) {
                                 throw new IllegalStateException(e);
                             }

@@ -80,8 +80,8 @@ class TranscriberSourcesTest {
     /** Hears in each window a digest of its samples: transcripts agree only if the audio does, sample for sample. */
     static final class FakeHearingEngine implements SpeechEngine {
         @Override
-        public List<WindowTranscript> transcribe(List<AudioWindow> batch) {
-            List<WindowTranscript> heard = new ArrayList<>();
+        public List<WindowResult> transcribe(List<AudioWindow> batch) {
+            List<WindowResult> heard = new ArrayList<>();
             for (AudioWindow window : batch) {
                 heard.add(new WindowTranscript(window.id(), List.of(new Segment(0, window.durationSeconds(),
                         window.samples().length + " samples, digest " + java.util.Arrays.hashCode(window.samples()),
