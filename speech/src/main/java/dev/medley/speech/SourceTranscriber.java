@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -15,7 +16,8 @@ import java.util.function.Function;
  * audio's start.
  *
  * <p>Decoding runs ahead of recognition by at most {@code maxWindowsAhead} windows, so memory stays
- * bounded however long the audio; windows of many sources share the engine's batches.
+ * bounded however long the audio; windows of many sources share the engine's batches. Once a window
+ * has failed, the source fails: decoding stops there instead of sending the rest of it to the engine.
  */
 final class SourceTranscriber {
     private static final AtomicLong TRANSCRIPTIONS = new AtomicLong();
@@ -40,6 +42,7 @@ final class SourceTranscriber {
         List<AudioWindow> windows = new ArrayList<>();
         List<CompletableFuture<WindowTranscript>> answers = new ArrayList<>();
         InterruptedException[] interrupted = new InterruptedException[1];
+        AtomicBoolean failed = new AtomicBoolean(); // set by the engine's threads
         long samples;
         try (DecodedAudio decoder = DecodedAudio.open(source)) {
             position.totalSeconds = decoder.durationSeconds();
@@ -57,15 +60,20 @@ final class SourceTranscriber {
                 windows.add(new AudioWindow(window.id(), new float[0], window.startSeconds()));
                 double end = window.startSeconds() + window.durationSeconds();
                 answers.add(submit.apply(window).whenComplete((answer, failure) -> {
-                    ahead.release();
-                    if (failure == null) {
-                        position.reached(end);
+                    try {
+                        if (failure == null) {
+                            position.reached(end);
+                        } else {
+                            failed.set(true); // before the release, so the decoder sees it before it goes on
+                        }
+                    } finally {
+                        ahead.release();
                     }
                 }));
             });
             float[] block = new float[64 * 1024];
             long[] total = {0};
-            while (interrupted[0] == null && decoder.next((pointer, count) -> {
+            while (interrupted[0] == null && !failed.get() && decoder.next((pointer, count) -> {
                 pointer.get(block, 0, count);
                 windower.accept(block, 0, count);
                 total[0] += count;
@@ -75,13 +83,15 @@ final class SourceTranscriber {
             if (interrupted[0] != null) {
                 throw interrupted[0];
             }
-            windower.finish();
+            if (!failed.get()) {
+                windower.finish();
+            }
             samples = total[0];
         }
         List<Segment> segments = new ArrayList<>();
         String language = null;
         for (int i = 0; i < answers.size(); i++) {
-            WindowTranscript answer = answers.get(i).get();
+            WindowTranscript answer = answers.get(i).get(); // the first failed window, in order, fails the source
             double offset = windows.get(i).startSeconds();
             for (Segment segment : answer.segments()) {
                 segments.add(segment.shifted(offset));

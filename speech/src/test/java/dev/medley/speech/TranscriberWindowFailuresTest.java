@@ -91,6 +91,19 @@ class TranscriberWindowFailuresTest {
                 .hasMessageStartingWith("the sloppy engine answered window twice@").hasMessageEndingWith(" 2 times");
     }
 
+    @Test
+    void aFileStopsBeingDecodedAtItsFirstFailedWindow() throws Exception {
+        FaultySpeechEngine engine = new FaultySpeechEngine(w -> w.id().endsWith("#0"), batch -> false, 1);
+        float[] tenMinutes = tone(600);
+
+        try (Transcriber transcriber = Transcriber.over(engine, new Transcriber.Batching(1, 1, Duration.ZERO))) {
+            assertThatThrownBy(() -> transcriber.transcribe(new AudioSource.Pcm(tenMinutes, 16_000, "long"), false))
+                    .isInstanceOf(ExecutionException.class).cause().hasMessageContaining("#0 failed on purpose");
+        }
+        // Twenty 30-second windows; once the first failed, only those already queued (two ahead) went on.
+        assertThat(engine.batches.size()).isLessThanOrEqualTo(4);
+    }
+
     private static List<Future<Transcript>> transcribeTogether(SpeechEngine engine, String... names) throws Exception {
         List<Future<Transcript>> results = new ArrayList<>();
         try (Transcriber transcriber = Transcriber.over(engine, ONE_BATCH_OF_THREE);
