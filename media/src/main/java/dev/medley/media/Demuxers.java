@@ -52,7 +52,18 @@ public final class Demuxers {
      * Returns null when its format is allowed after all: the refusal had another cause.
      */
     static String refusal(Path file) {
-        String format = detect(file);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (IOException e) {
+            return "not a media file";
+        }
+        return refusal(head);
+    }
+
+    /** Returns why media whose first bytes are {@code head} was refused, as {@link #refusal(Path)} does for a file. */
+    static String refusal(byte[] head) {
+        String format = detect(head.length > SNIFF_BYTES ? java.util.Arrays.copyOf(head, SNIFF_BYTES) : head);
         if (format == null) {
             return "not a media file";
         }
@@ -75,14 +86,8 @@ public final class Demuxers {
         return "not a media file Medley reads: FFmpeg sees its content as '" + first + "'";
     }
 
-    // The demuxer FFmpeg would choose for the file's first bytes; probes run over a copy in memory.
-    private static String detect(Path file) {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SNIFF_BYTES);
-        } catch (IOException e) {
-            return null;
-        }
+    // The demuxer FFmpeg would choose for the first bytes; probes run over a copy in memory.
+    private static String detect(byte[] head) {
         Ffmpeg.load();
         try (PointerScope scope = new PointerScope()) {
             BytePointer buffer = new BytePointer(head.length + AVPROBE_PADDING_SIZE);

@@ -1,5 +1,6 @@
 package dev.medley.media;
 
+import static org.bytedeco.ffmpeg.avformat.AVFormatContext.AVFMT_FLAG_CUSTOM_IO;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
@@ -12,6 +13,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.global.avformat;
@@ -58,33 +60,76 @@ public final class Ffmpeg {
      */
     public static AVFormatContext openInput(Path absolute, LongPointer deadline) throws MediaError {
         byte[] head = head(absolute);
-        String notMedia = MediaSniffer.notMedia(head);
-        if (notMedia != null) {
-            throw new MediaError("not a media file: " + notMedia, null);
-        }
+        refuseNonMedia(head);
         load();
         AVFormatContext format = avformat_alloc_context();
         if (deadline != null) {
             format.interrupt_callback().callback(DEADLINE_CHECK).opaque(deadline);
         }
-        AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "protocol_whitelist", "file", 0);
-        av_dict_set(options, "format_whitelist", Demuxers.ALLOWED, 0);
         int status;
         try (BytePointer url = fileUrl(absolute)) {
-            status = avformat_open_input(format, url, null, options);
-        } finally {
-            av_dict_free(options);
+            status = open(format, url, "file");
         }
         if (status >= 0) {
             return format;
         }
-        // FFmpeg has freed the context. A format off the list is refused with EINVAL: say what it is.
-        String refusal = status == EINVAL ? Demuxers.refusal(absolute) : null;
+        // A format off the list is refused with EINVAL: say what it is.
+        throw openingFailed(status, head, status == EINVAL ? Demuxers.refusal(absolute) : null);
+    }
+
+    /**
+     * Opens the media that {@code input}, a custom I/O context, reads, by the same rules as a file: refused when
+     * {@code head} (its first bytes, 4 KiB or all there are) is a kind of file that is never media, and only the
+     * demuxers of {@link Demuxers#ALLOWED}. No protocol at all is allowed, so nothing the media names is opened.
+     * {@code name} is opened by no one: like a file name, its extension only helps FFmpeg guess the format.
+     * Close the result with {@code avformat_close_input}, then free {@code input}, which stays the caller's.
+     *
+     * @throws MediaError when FFmpeg cannot or may not open it, with the reason
+     */
+    public static AVFormatContext openInput(AVIOContext input, byte[] head, String name) throws MediaError {
+        // The signatures are judged on as many bytes as a file's are, so that bytes and files are refused alike.
+        byte[] start = head.length > HEAD_BYTES ? java.util.Arrays.copyOf(head, HEAD_BYTES) : head;
+        refuseNonMedia(start);
+        load();
+        AVFormatContext format = avformat_alloc_context();
+        // Custom I/O: FFmpeg reads through input but never frees it, also when opening fails.
+        format.pb(input).flags(format.flags() | AVFMT_FLAG_CUSTOM_IO);
+        String extension = MediaSniffer.extension(name);
+        int status;
+        try (BytePointer url = new BytePointer(extension.matches("[a-z0-9]{1,10}") ? "input." + extension : "input")) {
+            status = open(format, url, "none");
+        }
+        if (status >= 0) {
+            return format;
+        }
+        throw openingFailed(status, start, status == EINVAL ? Demuxers.refusal(head) : null);
+    }
+
+    private static void refuseNonMedia(byte[] head) throws MediaError {
+        String notMedia = MediaSniffer.notMedia(head);
+        if (notMedia != null) {
+            throw new MediaError("not a media file: " + notMedia, null);
+        }
+    }
+
+    // Opens under the demuxer whitelist and the protocols named ("none": none at all); on failure FFmpeg
+    // has freed the context.
+    private static int open(AVFormatContext format, BytePointer url, String protocols) {
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "protocol_whitelist", protocols, 0);
+        av_dict_set(options, "format_whitelist", Demuxers.ALLOWED, 0);
+        try {
+            return avformat_open_input(format, url, null, options);
+        } finally {
+            av_dict_free(options);
+        }
+    }
+
+    private static MediaError openingFailed(int status, byte[] head, String refusal) {
         if (refusal == null && status == AVERROR_INVALIDDATA && MediaSniffer.looksLikeMedia(head)) {
             refusal = "damaged: it starts as a media file but cannot be read (cut short, or its index is missing)";
         }
-        throw refusal != null ? new MediaError(refusal, errorText(status)) : MediaError.of(status, MediaError.OPENING);
+        return refusal != null ? new MediaError(refusal, errorText(status)) : MediaError.of(status, MediaError.OPENING);
     }
 
     private static byte[] head(Path file) throws MediaError {

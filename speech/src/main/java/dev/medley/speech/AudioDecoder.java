@@ -55,7 +55,8 @@ import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Decodes the main audio stream of any file FFmpeg reads, from any container, to 16 kHz mono
- * float samples, a block at a time: a three-hour file never sits whole in memory.
+ * float samples, a block at a time: a three-hour file never sits whole in memory. Media that is not
+ * a file (bytes, streams) is read through a {@link MediaInput} and decoded the same way.
  *
  * <p>Packets that fail to decode are passed over, as players do, and counted; a file with no
  * audio stream, or that FFmpeg cannot open, fails at {@link #open}. Every frame is checked before it
@@ -63,10 +64,12 @@ import org.bytedeco.javacpp.PointerPointer;
  * recorded radio), and the resampler is then set up again for the new format; a frame with
  * impossible parameters fails the file instead of reaching native code. Not thread-safe.
  */
-final class AudioDecoder implements AutoCloseable {
+final class AudioDecoder implements DecodedAudio {
+    /** The highest sample rate accepted, in Hz. */
+    static final int MAX_SAMPLE_RATE = 1_536_000;
+
     private static final int EAGAIN = -11; // AVERROR(EAGAIN) on Linux
     private static final int MIN_OUT_CAPACITY = 64 * 1024;
-    private static final int MAX_SAMPLE_RATE = 1_536_000;
     private static final int MAX_CHANNELS = 64;
     private static final int MAX_FRAME_SAMPLES = 1 << 22;
 
@@ -75,8 +78,9 @@ final class AudioDecoder implements AutoCloseable {
         org.bytedeco.javacpp.Loader.load(swresample.class);
     }
 
-    private final Path file;
-    private final CrashGuard.Pass pass;
+    private final String name;
+    private final CrashGuard.Pass pass; // files only
+    private final MediaInput input; // media that is not a file
     private final AVFormatContext format;
     private final AVCodecContext codec;
     private final int streamIndex;
@@ -96,10 +100,11 @@ final class AudioDecoder implements AutoCloseable {
     private boolean inputDone;
     private boolean drained;
 
-    private AudioDecoder(Path file, CrashGuard.Pass pass, AVFormatContext format, AVCodecContext codec, int streamIndex,
-            double durationSeconds) {
-        this.file = file;
+    private AudioDecoder(String name, CrashGuard.Pass pass, MediaInput input, AVFormatContext format,
+            AVCodecContext codec, int streamIndex, double durationSeconds) {
+        this.name = name;
         this.pass = pass;
+        this.input = input;
         this.format = format;
         this.codec = codec;
         this.streamIndex = streamIndex;
@@ -119,10 +124,42 @@ final class AudioDecoder implements AutoCloseable {
             throw new IOException("empty file (0 bytes)");
         }
         CrashGuard.Pass pass = CrashGuard.enter(absolute, "transcribe");
-        AVFormatContext format = null;
+        try {
+            return openStream(Ffmpeg.openInput(absolute, null), absolute.toString(), pass, null);
+        } catch (IOException | RuntimeException e) {
+            pass.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the main audio stream of the media {@code input} reads, under the same checks as a file's; the
+     * decoder closes {@code input} when it closes, or at once when opening fails. Messages start with the
+     * input's name.
+     *
+     * @throws IOException when the media is empty, not media, unreadable or has no audio stream
+     */
+    static AudioDecoder open(MediaInput input) throws IOException {
+        try {
+            if (input.size() == 0) {
+                throw new IOException("empty (0 bytes)");
+            }
+            return openStream(Ffmpeg.openInput(input.context(), input.head(), input.name()), input.name(), null, input);
+        } catch (IOException e) {
+            IOException named = named(input, e);
+            input.close();
+            throw named;
+        } catch (RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
+    // Finds the main audio stream of an opened container and its decoder; on failure closes the container.
+    private static AudioDecoder openStream(AVFormatContext format, String name, CrashGuard.Pass pass,
+            MediaInput input) throws IOException {
         AVCodecContext codec = null;
         try {
-            format = Ffmpeg.openInput(absolute, null);
             int status = avformat_find_stream_info(format, (PointerPointer<?>) null);
             if (status < 0) {
                 throw MediaError.of(status, MediaError.READING_STREAMS);
@@ -146,21 +183,37 @@ final class AudioDecoder implements AutoCloseable {
             }
             long duration = format.duration();
             double seconds = duration == AV_NOPTS_VALUE || duration <= 0 ? Double.NaN : duration / (double) AV_TIME_BASE;
-            return new AudioDecoder(absolute, pass, format, codec, index, seconds);
+            return new AudioDecoder(name, pass, input, format, codec, index, seconds);
         } catch (IOException | RuntimeException e) {
             if (codec != null) {
                 avcodec_free_context(codec);
             }
-            if (format != null) {
-                avformat_close_input(format);
-            }
-            pass.close();
+            avformat_close_input(format);
             throw e;
         }
     }
 
-    /** Returns the container's duration in seconds, or NaN when it does not say. */
-    double durationSeconds() {
+    // Puts the name of media that is not a file before a message about it, keeping the kind of error; the
+    // caller reports a file's path itself. A failed read of the input is the better reason than FFmpeg's EIO.
+    private static IOException named(MediaInput input, IOException e) {
+        String prefix = input.name() + ": ";
+        if (input.readFailure() != null) {
+            return new IOException(prefix + "cannot read: " + input.readFailure().getMessage(), input.readFailure());
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith(prefix)) {
+            return e;
+        }
+        if (e instanceof NoAudioStream) {
+            return new NoAudioStream(input.name());
+        }
+        if (e instanceof MediaError media) {
+            return new MediaError(prefix + media.getMessage(), media.detail());
+        }
+        return new IOException(prefix + e.getMessage(), e);
+    }
+
+    @Override
+    public double durationSeconds() {
         return durationSeconds;
     }
 
@@ -175,12 +228,23 @@ final class AudioDecoder implements AutoCloseable {
     }
 
     /**
-     * Calls {@code sink} with the next block of 16 kHz mono samples (valid only during the call)
-     * and returns true, or returns false at the end of the stream.
+     * {@inheritDoc}
      *
      * @throws MediaError when a decoded frame cannot be converted
      */
-    boolean next(SampleSink sink) throws IOException {
+    @Override
+    public boolean next(SampleSink sink) throws IOException {
+        if (input == null) {
+            return decodeNext(sink);
+        }
+        try {
+            return decodeNext(sink);
+        } catch (IOException e) {
+            throw named(input, e);
+        }
+    }
+
+    private boolean decodeNext(SampleSink sink) throws IOException {
         while (!drained) {
             int status = avcodec_receive_frame(codec, frame);
             if (status >= 0) {
@@ -253,21 +317,26 @@ final class AudioDecoder implements AutoCloseable {
         if (av_channel_layout_copy(inLayout, frame.ch_layout()) < 0) {
             throw new MediaError("damaged: its channel layout cannot be read", null);
         }
+        resampler = resamplerToWindows(inLayout, sampleFormat, rate);
+        inRate = rate;
+        inFormat = sampleFormat;
+    }
+
+    /** Returns a resampler from {@code layout}, {@code sampleFormat} and {@code rate} to the windows' 16 kHz mono. */
+    static SwrContext resamplerToWindows(AVChannelLayout layout, int sampleFormat, int rate) throws MediaError {
         AVChannelLayout mono = new AVChannelLayout();
         av_channel_layout_default(mono, 1);
         SwrContext created = new SwrContext(null);
         int status = swr_alloc_set_opts2(created, mono, AV_SAMPLE_FMT_FLT, AudioWindow.SAMPLE_RATE,
-                inLayout, sampleFormat, rate, 0, null);
+                layout, sampleFormat, rate, 0, null);
         av_channel_layout_uninit(mono);
         mono.close();
         if (status < 0 || swr_init(created) < 0) {
             swr_free(created);
             throw new MediaError("cannot convert its audio to 16 kHz mono (" + rate + " Hz, "
-                    + inLayout.nb_channels() + " channels)", status < 0 ? Ffmpeg.errorText(status) : null);
+                    + layout.nb_channels() + " channels)", status < 0 ? Ffmpeg.errorText(status) : null);
         }
-        resampler = created;
-        inRate = rate;
-        inFormat = sampleFormat;
+        return created;
     }
 
     private void ensureCapacity(int samples) {
@@ -312,12 +381,6 @@ final class AudioDecoder implements AutoCloseable {
         }
     }
 
-    /** Receives decoded samples. */
-    @FunctionalInterface
-    interface SampleSink {
-        void accept(FloatPointer samples, int count);
-    }
-
     @Override
     public void close() {
         try {
@@ -333,12 +396,17 @@ final class AudioDecoder implements AutoCloseable {
             out.close();
             outPlanes.close();
         } finally {
-            pass.close();
+            if (input != null) {
+                input.close(); // after the format context: FFmpeg reads through it until then
+            }
+            if (pass != null) {
+                pass.close();
+            }
         }
     }
 
     @Override
     public String toString() {
-        return "AudioDecoder[" + file + "]";
+        return "AudioDecoder[" + name + "]";
     }
 }

@@ -17,8 +17,9 @@ import java.util.Map;
  * error bodies.
  *
  * <p>Servers that leave out {@code words}, {@code segments}, {@code language} or {@code duration},
- * or add fields of their own, are read as far as they go. A body that is not a JSON object, or a
- * segment or word without numeric times, is malformed.
+ * or add fields of their own, are read as far as they go. A body that is not a JSON object, that
+ * has neither {@code segments} nor {@code text}, or a segment or word without numeric times, is
+ * malformed: the window it answers fails.
  */
 final class RemoteAnswers {
 
@@ -86,7 +87,11 @@ final class RemoteAnswers {
             }
         }
         if (spans.isEmpty()) {
-            String text = root.path("text").asText("").strip();
+            // Without segments the text is the answer: a body without it says nothing, not silence.
+            if (!root.path("text").isTextual()) {
+                throw new RemoteException("the answer has no 'text' and no 'segments'");
+            }
+            String text = root.get("text").asText().strip();
             double duration = root.path("duration").isNumber() ? root.get("duration").asDouble() : window.durationSeconds();
             spans.add(new Span(0, Math.max(0, duration), text));
         }

@@ -18,8 +18,10 @@ import java.util.concurrent.Future;
  * times.
  *
  * <p>The windows of a batch are sent at once, one virtual thread each, all under the options' shared
- * rate limiter and retry policy (see {@link RemoteCall}). The first window that fails for good fails
- * the batch and cancels the others.
+ * rate limiter and retry policy (see {@link RemoteCall}). A window the server refuses (a 4xx) or
+ * answers unreadably fails alone. A window the server cannot answer even after the retries (busy,
+ * failing, out of reach) fails the whole batch and cancels the others' requests: they are at the
+ * same server.
  */
 final class RemoteEngine implements SpeechEngine {
 
@@ -74,16 +76,16 @@ final class RemoteEngine implements SpeechEngine {
     }
 
     @Override
-    public List<WindowTranscript> transcribe(List<AudioWindow> batch) throws Exception {
+    public List<WindowResult> transcribe(List<AudioWindow> batch) throws Exception {
         if (batch.isEmpty()) {
             return List.of();
         }
         try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("medley-remote-", 0).factory())) {
-            CompletionService<WindowTranscript> done = new ExecutorCompletionService<>(threads);
-            List<Future<WindowTranscript>> windows = new ArrayList<>(batch.size());
+            CompletionService<WindowResult> done = new ExecutorCompletionService<>(threads);
+            List<Future<WindowResult>> windows = new ArrayList<>(batch.size());
             for (AudioWindow window : batch) {
-                windows.add(done.submit(() -> call.transcribe(window)));
+                windows.add(done.submit(() -> answer(window)));
             }
             try {
                 for (int i = 0; i < batch.size(); i++) {
@@ -97,6 +99,16 @@ final class RemoteEngine implements SpeechEngine {
                 throw e;
             }
             return windows.stream().map(Future::resultNow).toList();
+        }
+    }
+
+    // A refusal or an unreadable answer is this window's; anything else (RetryableException after the last
+    // attempt, an interrupt) escapes and fails the batch.
+    private WindowResult answer(AudioWindow window) throws Exception {
+        try {
+            return call.transcribe(window);
+        } catch (RemoteException e) {
+            return new WindowFailure(window.id(), e);
         }
     }
 

@@ -13,13 +13,15 @@ import java.util.List;
 public interface SpeechEngine extends AutoCloseable {
 
     /**
-     * Returns one transcript per window of {@code batch}, each naming its window's id. A window
-     * that holds no speech gets an empty transcript, not an error.
+     * Returns one result per window of {@code batch}, each naming its window's id: a
+     * {@link WindowTranscript}, or a {@link WindowFailure} for a window the engine could not
+     * recognise, which fails that window's file alone. A window that holds no speech gets an empty
+     * transcript, not a failure.
      *
-     * @throws Exception when the whole batch failed; a retryable cause is a
-     *     {@link dev.medley.core.RetryableException}
+     * @throws Exception when the whole batch failed (the engine closed, the server is down after its
+     *     retries): every window of it fails; a retryable cause is a {@link dev.medley.core.RetryableException}
      */
-    List<WindowTranscript> transcribe(List<AudioWindow> batch) throws Exception;
+    List<WindowResult> transcribe(List<AudioWindow> batch) throws Exception;
 
     /** Returns how many batches may usefully run at once (recognisers, model states, connections). */
     int maxConcurrentBatches();

@@ -82,17 +82,30 @@ final class SphinxEngine implements SpeechEngine {
         }
     }
 
+    /**
+     * {@inheritDoc} A window Sphinx4 throws on fails alone; the recogniser is given the next window as usual,
+     * each window being a speech source of its own.
+     */
     @Override
-    public List<WindowTranscript> transcribe(List<AudioWindow> batch) throws Exception {
+    public List<WindowResult> transcribe(List<AudioWindow> batch) throws InterruptedException {
         Recognizer recognizer = idle.take();
         try {
-            List<WindowTranscript> transcripts = new ArrayList<>(batch.size());
+            List<WindowResult> results = new ArrayList<>(batch.size());
             for (AudioWindow window : batch) {
-                transcripts.add(new WindowTranscript(window.id(), recognizer.recognize(window.samples()), "en"));
+                results.add(recognize(recognizer, window));
             }
-            return transcripts;
+            return results;
         } finally {
             idle.put(recognizer);
+        }
+    }
+
+    private static WindowResult recognize(Recognizer recognizer, AudioWindow window) {
+        try {
+            return new WindowTranscript(window.id(), recognizer.recognize(window.samples()), "en");
+        } catch (RuntimeException e) {
+            return new WindowFailure(window.id(), new IOException("Sphinx4 failed on window " + window.id() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e));
         }
     }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One engine, loaded once, behind one micro-batcher: transcribes files from any number of threads,
- * grouping the windows of all of them into the engine's batches.
+ * One engine, loaded once, behind one micro-batcher: transcribes audio (files, uploaded bytes,
+ * streams, decoded samples) from any number of threads, grouping the windows of all of them into the
+ * engine's batches.
  */
 public final class Transcriber implements AutoCloseable {
 
@@ -58,13 +59,32 @@ public final class Transcriber implements AutoCloseable {
      * @throws ExecutionException when the engine failed on one of its windows
      */
     public Transcript transcribe(Path file, boolean vad) throws IOException, ExecutionException, InterruptedException {
-        return transcribe(file, vad, TranscriptionProgress.NONE);
+        return transcribe(AudioSource.of(file), vad, TranscriptionProgress.NONE);
     }
 
     /** Returns the transcript of {@code file}, telling {@code progress} how far recognition has got. */
     public Transcript transcribe(Path file, boolean vad, TranscriptionProgress progress)
             throws IOException, ExecutionException, InterruptedException {
-        return FileTranscriber.transcribe(file, engine.name(), engine.model(), batcher::submit, windowsAhead, vad,
+        return transcribe(AudioSource.of(file), vad, progress);
+    }
+
+    /**
+     * Returns the transcript of {@code source}: a file, encoded media in memory or a stream, or decoded samples.
+     *
+     * @param vad skip silence (true), or send all audio in 30-second windows
+     * @throws IOException when the audio cannot be decoded (the message names audio that is not a file);
+     *     {@code NoAudioStream} when it has no audio
+     * @throws ExecutionException when the engine failed on one of its windows
+     */
+    public Transcript transcribe(AudioSource source, boolean vad)
+            throws IOException, ExecutionException, InterruptedException {
+        return transcribe(source, vad, TranscriptionProgress.NONE);
+    }
+
+    /** Returns the transcript of {@code source}, telling {@code progress} how far recognition has got. */
+    public Transcript transcribe(AudioSource source, boolean vad, TranscriptionProgress progress)
+            throws IOException, ExecutionException, InterruptedException {
+        return SourceTranscriber.transcribe(source, engine.name(), engine.model(), batcher::submit, windowsAhead, vad,
                 progress);
     }
 
@@ -78,22 +98,35 @@ public final class Transcriber implements AutoCloseable {
         return engine.model();
     }
 
+    // One answer per request, found by window id: a transcript, or the failure of that window alone. A window
+    // the engine answered twice or not at all fails alone too, named; answers for windows never asked about
+    // are dropped. An exception from the engine fails the whole batch (the batcher answers every request).
     private static List<BatchAnswer<WindowTranscript>> answer(SpeechEngine engine,
             List<BatchRequest<AudioWindow>> requests) throws Exception {
         List<AudioWindow> windows = new ArrayList<>(requests.size());
-        Map<String, Long> requestOf = new HashMap<>();
         for (BatchRequest<AudioWindow> request : requests) {
             windows.add(request.item());
-            requestOf.put(request.item().id(), request.id());
         }
-        List<BatchAnswer<WindowTranscript>> answers = new ArrayList<>(windows.size());
-        for (WindowTranscript transcript : engine.transcribe(windows)) {
-            Long id = requestOf.get(transcript.windowId());
-            // An answer for a window never asked about is dropped here; the batcher fails the
-            // windows left without an answer, each with a clear message.
-            if (id != null) {
-                answers.add(BatchAnswer.ok(id, transcript));
+        Map<String, List<WindowResult>> results = new HashMap<>();
+        for (WindowResult result : engine.transcribe(windows)) {
+            if (result != null) {
+                results.computeIfAbsent(result.windowId(), id -> new ArrayList<>(1)).add(result);
             }
+        }
+        List<BatchAnswer<WindowTranscript>> answers = new ArrayList<>(requests.size());
+        for (BatchRequest<AudioWindow> request : requests) {
+            String window = request.item().id();
+            List<WindowResult> given = results.getOrDefault(window, List.of());
+            answers.add(switch (given.size()) {
+                case 0 -> BatchAnswer.failed(request.id(), new IllegalStateException(
+                        "the " + engine.name() + " engine gave no answer for window " + window));
+                case 1 -> switch (given.getFirst()) {
+                    case WindowTranscript transcript -> BatchAnswer.ok(request.id(), transcript);
+                    case WindowFailure failure -> BatchAnswer.failed(request.id(), failure.error());
+                };
+                default -> BatchAnswer.failed(request.id(), new IllegalStateException(
+                        "the " + engine.name() + " engine answered window " + window + " " + given.size() + " times"));
+            });
         }
         return answers;
     }

@@ -16,4 +16,15 @@ public interface TranscriptionProgress {
      * {@code totalSeconds} (NaN when the container does not say); reports of a file only go forward.
      */
     void heard(Path file, double seconds, double totalSeconds);
+
+    /**
+     * Receives that {@code source} is recognised up to {@code seconds} into its audio, as {@link #heard(Path,
+     * double, double)} does for files. Reports of a file go there; those of other audio are ignored unless this
+     * is overridden.
+     */
+    default void heard(AudioSource source, double seconds, double totalSeconds) {
+        if (source instanceof AudioSource.File file) {
+            heard(file.path(), seconds, totalSeconds);
+        }
+    }
 }

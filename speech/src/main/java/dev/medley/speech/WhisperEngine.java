@@ -140,21 +140,38 @@ final class WhisperEngine implements SpeechEngine {
                 : fileName;
     }
 
+    /**
+     * {@inheritDoc} A window whisper.cpp fails on (a non-zero status) fails alone: each run starts the state
+     * afresh, so the next window is not affected.
+     *
+     * @throws IllegalStateException when the engine is closed
+     */
     @Override
-    public List<WindowTranscript> transcribe(List<AudioWindow> batch) throws InterruptedException, IOException {
+    public List<WindowResult> transcribe(List<AudioWindow> batch) throws InterruptedException {
         WhisperState state = borrow();
         try {
-            List<WindowTranscript> transcripts = new ArrayList<>(batch.size());
+            List<WindowResult> results = new ArrayList<>(batch.size());
             for (AudioWindow window : batch) {
-                transcripts.add(transcribe(state, window));
+                results.add(transcribe(state, window));
             }
-            return transcripts;
+            return results;
         } finally {
             idle.addFirst(state);
         }
     }
 
-    private WindowTranscript transcribe(WhisperState state, AudioWindow window) throws IOException {
+    private WindowResult transcribe(WhisperState state, AudioWindow window) {
+        try {
+            return heard(state, window);
+        } catch (IOException e) {
+            return new WindowFailure(window.id(), e);
+        } catch (RuntimeException e) {
+            return new WindowFailure(window.id(), new IOException("whisper.cpp failed on window " + window.id() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e));
+        }
+    }
+
+    private WindowTranscript heard(WhisperState state, AudioWindow window) throws IOException {
         float[] samples = window.samples();
         if (silent(samples)) {
             return new WindowTranscript(window.id(), List.of(), params.reportedLanguage());

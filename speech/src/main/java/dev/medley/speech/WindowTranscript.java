@@ -9,4 +9,4 @@ import java.util.List;
  * @param segments in time order, with times relative to the window's start; empty for silence
  * @param language the language heard or assumed, as an ISO 639-1 code, or null when unknown
  */
-public record WindowTranscript(String windowId, List<Segment> segments, String language) {}
+public record WindowTranscript(String windowId, List<Segment> segments, String language) implements WindowResult {}

@@ -19,9 +19,9 @@ final class FakeSpeechEngine implements SpeechEngine {
     }
 
     @Override
-    public List<WindowTranscript> transcribe(List<AudioWindow> batch) {
+    public List<WindowResult> transcribe(List<AudioWindow> batch) {
         batches.incrementAndGet();
-        List<WindowTranscript> answers = new ArrayList<>();
+        List<WindowResult> answers = new ArrayList<>();
         for (AudioWindow window : batch) {
             windows.incrementAndGet();
             double length = window.durationSeconds();

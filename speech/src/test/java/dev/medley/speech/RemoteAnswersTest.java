@@ -75,6 +75,8 @@ class RemoteAnswersTest {
         "{\"segments\":[{\"start\":\"0\",\"end\":1.0,\"text\":\"start as text\"}]}",
         "{\"segments\":{\"start\":0}}",
         "{\"text\":\"a\",\"words\":[{\"word\":\"a\",\"start\":0.0}]}",
+        // No text and no segments: the answer says nothing about the window, which is not silence.
+        "{}", "{\"language\":\"english\",\"duration\":1.0}", "{\"text\":null,\"segments\":[]}", "{\"text\":7}",
     })
     void refusesMalformedAnswers(String body) {
         assertThatThrownBy(() -> read(body, null)).isInstanceOf(RemoteException.class);

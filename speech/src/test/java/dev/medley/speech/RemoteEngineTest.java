@@ -1,5 +1,8 @@
 package dev.medley.speech;
 
+import static dev.medley.speech.WindowResults.failure;
+import static dev.medley.speech.WindowResults.transcript;
+import static dev.medley.speech.WindowResults.transcripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -47,7 +50,7 @@ class RemoteEngineTest {
 
     @Test
     void transcribesAWindowIntoSegmentsWithTheirWords() throws Exception {
-        List<WindowTranscript> transcripts = engine(options()).transcribe(List.of(window("a", 2.0)));
+        List<WindowTranscript> transcripts = transcripts(engine(options()).transcribe(List.of(window("a", 2.0))));
 
         assertThat(transcripts).hasSize(1);
         WindowTranscript transcript = transcripts.getFirst();
@@ -72,8 +75,8 @@ class RemoteEngineTest {
     void sendsTheWindowsOfABatchTogetherAndAnswersEachById() throws Exception {
         server.holdUntilConcurrent(3);
 
-        List<WindowTranscript> transcripts = engine(options())
-                .transcribe(List.of(window("w1", 1.0), window("w2", 2.0), window("w3", 3.0)));
+        List<WindowTranscript> transcripts = transcripts(engine(options())
+                .transcribe(List.of(window("w1", 1.0), window("w2", 2.0), window("w3", 3.0))));
 
         assertThat(server.maxConcurrent()).isEqualTo(3);
         assertThat(transcripts).extracting(WindowTranscript::windowId).containsExactly("w1", "w2", "w3");
@@ -85,7 +88,7 @@ class RemoteEngineTest {
     void waitsAsLongAsRetryAfterSaysOn429() throws Exception {
         server.enqueue(Fault.tooManyRequests("7"));
 
-        WindowTranscript transcript = engine(options()).transcribe(List.of(window("a", 1.0))).getFirst();
+        WindowTranscript transcript = transcript(engine(options()).transcribe(List.of(window("a", 1.0))).getFirst());
 
         assertThat(transcript.segments()).isNotEmpty();
         assertThat(server.statuses()).containsExactly(429, 200);
@@ -116,7 +119,7 @@ class RemoteEngineTest {
     void retriesTwo503sThenSucceeds() throws Exception {
         server.enqueue(Fault.status(503, "Service Unavailable"), Fault.status(503, "Service Unavailable"));
 
-        WindowTranscript transcript = engine(options()).transcribe(List.of(window("a", 1.0))).getFirst();
+        WindowTranscript transcript = transcript(engine(options()).transcribe(List.of(window("a", 1.0))).getFirst());
 
         assertThat(transcript.segments()).hasSize(2);
         assertThat(server.statuses()).containsExactly(503, 503, 200);
@@ -137,8 +140,8 @@ class RemoteEngineTest {
     void retriesARequestThatTimesOut() throws Exception {
         server.enqueue(Fault.stall());
 
-        WindowTranscript transcript = engine(options().withTimeout(Duration.ofMillis(300)))
-                .transcribe(List.of(window("a", 1.0))).getFirst();
+        WindowTranscript transcript = transcript(engine(options().withTimeout(Duration.ofMillis(300)))
+                .transcribe(List.of(window("a", 1.0))).getFirst());
 
         assertThat(transcript.segments()).hasSize(2);
         assertThat(server.requests()).hasSize(2);
@@ -167,11 +170,11 @@ class RemoteEngineTest {
     }
 
     @Test
-    void failsAtOnceOn401WithTheServersMessage() {
+    void failsAtOnceOn401WithTheServersMessage() throws Exception {
         server.requireApiKey("sk-right");
         SpeechEngine engine = engine(options().withKey("sk-wrong"));
 
-        assertThatThrownBy(() -> engine.transcribe(List.of(window("a", 1.0))))
+        assertThat(failure(engine.transcribe(List.of(window("a", 1.0))).getFirst()))
                 .isInstanceOf(RemoteException.class)
                 .hasMessageContaining("window a: HTTP 401 from " + server.endpoint() + "/v1/audio/transcriptions")
                 .hasMessageContaining("Incorrect API key provided: sk-wrong")
@@ -182,11 +185,11 @@ class RemoteEngineTest {
 
     @ParameterizedTest
     @ValueSource(ints = {400, 403, 404, 413, 422})
-    void neverRetriesOtherClientErrors(int status) {
+    void neverRetriesOtherClientErrors(int status) throws Exception {
         server.enqueue(Fault.status(status, "not like this"));
         SpeechEngine engine = engine(options());
 
-        assertThatThrownBy(() -> engine.transcribe(List.of(window("a", 1.0))))
+        assertThat(failure(engine.transcribe(List.of(window("a", 1.0))).getFirst()))
                 .isInstanceOf(RemoteException.class)
                 .hasMessageContaining("HTTP " + status)
                 .hasMessageContaining("not like this");
@@ -213,18 +216,18 @@ class RemoteEngineTest {
     void retriesATruncatedAnswerOnce() throws Exception {
         server.enqueue(Fault.truncatedJson());
 
-        WindowTranscript transcript = engine(options()).transcribe(List.of(window("a", 1.0))).getFirst();
+        WindowTranscript transcript = transcript(engine(options()).transcribe(List.of(window("a", 1.0))).getFirst());
 
         assertThat(transcript.segments()).hasSize(2);
         assertThat(server.requests()).hasSize(2);
     }
 
     @Test
-    void failsOnASecondTruncatedAnswer() {
+    void failsOnASecondTruncatedAnswer() throws Exception {
         server.enqueue(Fault.truncatedJson(), Fault.truncatedJson());
         SpeechEngine engine = engine(options());
 
-        assertThatThrownBy(() -> engine.transcribe(List.of(window("a", 1.0))))
+        assertThat(failure(engine.transcribe(List.of(window("a", 1.0))).getFirst()))
                 .isInstanceOf(RemoteException.class)
                 .hasMessageContaining("malformed answer from " + server.endpoint())
                 .hasMessageContaining("malformed JSON")
@@ -236,8 +239,8 @@ class RemoteEngineTest {
     void readsAnswersWithoutTheOptionalFields() throws Exception {
         server.enqueue(Fault.sparseJson());
 
-        WindowTranscript transcript = engine(options().withLanguage("auto"))
-                .transcribe(List.of(window("a", 2.0))).getFirst();
+        WindowTranscript transcript = transcript(engine(options().withLanguage("auto"))
+                .transcribe(List.of(window("a", 2.0))).getFirst());
 
         assertThat(transcript.segments()).extracting(Segment::text)
                 .containsExactly("window of 2.00 seconds", "end of window");
@@ -249,7 +252,7 @@ class RemoteEngineTest {
     void makesOneSegmentOfTheTextWhenTheServerGivesNoSegments() throws Exception {
         server.enqueue(Fault.body("{\"text\":\" hello there \",\"duration\":1.5,\"x_server\":{\"gpu\":true}}"));
 
-        WindowTranscript transcript = engine(options()).transcribe(List.of(window("a", 2.0))).getFirst();
+        WindowTranscript transcript = transcript(engine(options()).transcribe(List.of(window("a", 2.0))).getFirst());
 
         assertThat(transcript.segments()).containsExactly(new Segment(0, 1.5, "hello there", List.of()));
         assertThat(transcript.language()).isEqualTo("en");
@@ -259,8 +262,8 @@ class RemoteEngineTest {
     void givesSilenceAnEmptyTranscript() throws Exception {
         server.enqueue(Fault.body("{\"language\":\"english\",\"duration\":1.0,\"text\":\"\",\"segments\":[]}"));
 
-        List<WindowTranscript> transcripts = engine(options())
-                .transcribe(List.of(window("a", 1.0), new AudioWindow("empty", new float[0], 4.0)));
+        List<WindowTranscript> transcripts = transcripts(engine(options())
+                .transcribe(List.of(window("a", 1.0), new AudioWindow("empty", new float[0], 4.0))));
 
         assertThat(transcripts).extracting(WindowTranscript::segments).containsExactly(List.of(), List.of());
         assertThat(server.requests()).hasSize(1);
@@ -284,8 +287,8 @@ class RemoteEngineTest {
 
     @Test
     void leavesTheLanguageToTheServerWhenAuto() throws Exception {
-        WindowTranscript transcript = engine(options().withLanguage("auto"))
-                .transcribe(List.of(window("a", 1.0))).getFirst();
+        WindowTranscript transcript = transcript(engine(options().withLanguage("auto"))
+                .transcribe(List.of(window("a", 1.0))).getFirst());
 
         assertThat(server.requests().getFirst().values("language")).isEmpty();
         assertThat(transcript.language()).isEqualTo("en");
@@ -293,8 +296,8 @@ class RemoteEngineTest {
 
     @Test
     void asksForTheConfiguredLanguageAndModel() throws Exception {
-        WindowTranscript transcript = engine(options().withLanguage("de").withModel("large-v3"))
-                .transcribe(List.of(window("a", 1.0))).getFirst();
+        WindowTranscript transcript = transcript(engine(options().withLanguage("de").withModel("large-v3"))
+                .transcribe(List.of(window("a", 1.0))).getFirst());
 
         assertThat(server.requests().getFirst().value("language")).isEqualTo("de");
         assertThat(server.requests().getFirst().value("model")).isEqualTo("large-v3");
@@ -316,9 +319,9 @@ class RemoteEngineTest {
         SpeechEngine engine = engine(options().withLimiter(limiter).withWorkers(2));
 
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<List<WindowTranscript>> first = callers.submit(
+            Future<List<WindowResult>> first = callers.submit(
                     () -> engine.transcribe(List.of(window("a1", 1.0), window("a2", 1.0))));
-            Future<List<WindowTranscript>> second = callers.submit(
+            Future<List<WindowResult>> second = callers.submit(
                     () -> engine.transcribe(List.of(window("b1", 1.0), window("b2", 1.0))));
             assertThat(first.get()).hasSize(2);
             assertThat(second.get()).hasSize(2);
@@ -341,16 +344,48 @@ class RemoteEngineTest {
     }
 
     @Test
-    void failsTheWholeBatchAtTheFirstWindowThatFailsForGood() {
-        server.enqueueForLength(1.0, Fault.stall());
+    void aWindowTheServerRefusesFailsAloneAndTheOthersAreAnswered() throws Exception {
         server.enqueueForLength(2.0, Fault.status(400, "Audio file might be corrupted or unsupported"));
+
+        List<WindowResult> results = engine(options())
+                .transcribe(List.of(window("before", 1.0), window("bad", 2.0), window("after", 3.0)));
+
+        assertThat(results).extracting(WindowResult::windowId).containsExactly("before", "bad", "after");
+        assertThat(transcript(results.get(0)).segments().getFirst().text()).isEqualTo("window of 1.00 seconds");
+        assertThat(failure(results.get(1))).isInstanceOf(RemoteException.class)
+                .hasMessageContaining("window bad: HTTP 400")
+                .hasMessageContaining("Audio file might be corrupted");
+        assertThat(transcript(results.get(2)).segments().getFirst().text()).isEqualTo("window of 3.00 seconds");
+    }
+
+    @Test
+    void anAnswerWithoutTheWindowsTextFailsThatWindowOnly() throws Exception {
+        server.enqueueForLength(2.0, Fault.body("{\"language\":\"english\",\"duration\":2.0}"),
+                Fault.body("{\"language\":\"english\",\"duration\":2.0}"));
+
+        List<WindowResult> results = engine(options()).transcribe(List.of(window("told", 1.0), window("mute", 2.0)));
+
+        assertThat(transcript(results.get(0)).segments()).isNotEmpty();
+        assertThat(failure(results.get(1))).isInstanceOf(RemoteException.class)
+                .hasMessageContaining("window mute: malformed answer from " + server.endpoint())
+                .hasMessageContaining("no 'text'")
+                .hasMessageEndingWith("(2 attempts)");
+    }
+
+    @Test
+    void failsTheWholeBatchWhenAWindowCannotBeAnsweredAfterTheRetries() {
+        server.enqueueForLength(1.0, Fault.stall());
+        for (int i = 0; i < 3; i++) {
+            server.enqueueForLength(2.0, Fault.status(503, "The engine is currently overloaded"));
+        }
         SpeechEngine engine = engine(options().withTimeout(Duration.ofMinutes(1)));
 
+        // The stalled window is given up on: the batch fails at once, not when its request times out.
         assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> engine.transcribe(List.of(window("slow", 1.0), window("bad", 2.0))))
-                        .isInstanceOf(RemoteException.class)
-                        .hasMessageContaining("window bad: HTTP 400")
-                        .hasMessageContaining("Audio file might be corrupted"));
+                assertThatThrownBy(() -> engine.transcribe(List.of(window("slow", 1.0), window("busy", 2.0))))
+                        .isInstanceOf(RetryableException.class)
+                        .hasMessageContaining("window busy: HTTP 503")
+                        .hasMessageEndingWith("(3 attempts)"));
     }
 
     @Test

@@ -29,10 +29,10 @@ class SphinxAccuracyTest {
         List<String> ours = new ArrayList<>();
         try (SpeechEngine engine = SpeechEngine.open(EngineOptions.defaults(EngineKind.SPHINX))) {
             for (Path clip : clips.keySet()) {
-                Transcript transcript = FileTranscriber.transcribe(clip, engine.name(), engine.model(),
+                Transcript transcript = SourceTranscriber.transcribe(AudioSource.of(clip), engine.name(), engine.model(),
                         window -> CompletableFuture.supplyAsync(() -> {
                             try {
-                                return engine.transcribe(List.of(window)).getFirst();
+                                return WindowResults.transcript(engine.transcribe(List.of(window)).getFirst());
                             } catch (Exception e) {
                                 throw new IllegalStateException(e);
                             }

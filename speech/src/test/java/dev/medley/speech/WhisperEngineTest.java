@@ -50,7 +50,7 @@ class WhisperEngineTest {
                 for (List<AudioWindow> batch : batches) {
                     results.add(pool.submit(() -> {
                         together.await(10, TimeUnit.SECONDS);
-                        return engine.transcribe(batch);
+                        return WindowResults.transcripts(engine.transcribe(batch));
                     }));
                 }
                 for (int b = 0; b < batches.size(); b++) {
@@ -93,10 +93,10 @@ class WhisperEngineTest {
     @Test
     void silenceAndEmptyWindowsGiveEmptyTranscripts() throws Exception {
         try (SpeechEngine engine = SpeechEngine.open(options(1))) {
-            List<WindowTranscript> transcripts = engine.transcribe(List.of(
+            List<WindowTranscript> transcripts = WindowResults.transcripts(engine.transcribe(List.of(
                     new AudioWindow("quiet", new float[AudioWindow.SAMPLE_RATE * 3], 12.0),
                     new AudioWindow("empty", new float[0], 15.0),
-                    new AudioWindow("noise", WhisperClips.noise(2, 7), 15.0)));
+                    new AudioWindow("noise", WhisperClips.noise(2, 7), 15.0))));
             assertThat(transcripts).extracting(WindowTranscript::windowId).containsExactly("quiet", "empty", "noise");
             assertThat(transcripts.get(0).segments()).isEmpty();
             assertThat(transcripts.get(1).segments()).isEmpty();
@@ -108,8 +108,8 @@ class WhisperEngineTest {
         EngineOptions beam = new EngineOptions(EngineKind.WHISPER, "tiny-test", "auto", 3, "cpu", 1, models, null,
                 null, null, null, null, null);
         try (SpeechEngine engine = SpeechEngine.open(beam)) {
-            WindowTranscript transcript = engine.transcribe(
-                    List.of(new AudioWindow("n", WhisperClips.noise(3, 11), 0))).getFirst();
+            WindowTranscript transcript = WindowResults.transcript(engine.transcribe(
+                    List.of(new AudioWindow("n", WhisperClips.noise(3, 11), 0))).getFirst());
             assertThat(transcript.windowId()).isEqualTo("n");
             // An English-only model is told English even when asked to detect.
             assertThat(transcript.language()).isEqualTo("en");

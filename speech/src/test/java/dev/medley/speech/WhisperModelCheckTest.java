@@ -51,7 +51,7 @@ class WhisperModelCheckTest {
         try (SpeechEngine engine = SpeechEngine.open(
                 EngineOptions.defaults(EngineKind.WHISPER).withModel(file.toString()))) {
             assertThat(engine.transcribe(List.of(new AudioWindow("q", WhisperClips.noise(2, 9), 0))))
-                    .extracting(WindowTranscript::windowId).containsExactly("q");
+                    .extracting(WindowResult::windowId).containsExactly("q");
         }
     }
 
@@ -120,8 +120,8 @@ class WhisperModelCheckTest {
         EngineOptions options = EngineOptions.defaults(EngineKind.WHISPER)
                 .withModel(dir.resolve("ggml-good.bin").toString());
         try (SpeechEngine engine = SpeechEngine.open(options)) {
-            List<WindowTranscript> transcripts = engine.transcribe(
-                    List.of(new AudioWindow("alive", WhisperClips.noise(2, 3), 0)));
+            List<WindowTranscript> transcripts = WindowResults.transcripts(engine.transcribe(
+                    List.of(new AudioWindow("alive", WhisperClips.noise(2, 3), 0))));
             assertThat(transcripts).extracting(WindowTranscript::windowId).containsExactly("alive");
         }
     }

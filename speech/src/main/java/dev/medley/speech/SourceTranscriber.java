@@ -1,50 +1,54 @@
 package dev.medley.speech;
 
-import dev.medley.core.RawPaths;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Transcribes one file: decodes it to 16 kHz mono, cuts the speech into windows, hands each
- * window to the engine's queue, and assembles the answers into one transcript with file times.
+ * Transcribes one audio source: decodes it to 16 kHz mono, cuts the speech into windows, hands each
+ * window to the engine's queue, and assembles the answers into one transcript with times from the
+ * audio's start.
  *
  * <p>Decoding runs ahead of recognition by at most {@code maxWindowsAhead} windows, so memory stays
- * bounded however long the file; windows of many files share the engine's batches.
+ * bounded however long the audio; windows of many sources share the engine's batches. Once a window
+ * has failed, the source fails: decoding stops there instead of sending the rest of it to the engine.
  */
-final class FileTranscriber {
-    private static final java.util.concurrent.atomic.AtomicLong TRANSCRIPTIONS = new java.util.concurrent.atomic.AtomicLong();
+final class SourceTranscriber {
+    private static final AtomicLong TRANSCRIPTIONS = new AtomicLong();
 
-    private FileTranscriber() {}
+    private SourceTranscriber() {}
 
     /**
-     * Returns the transcript of {@code file}.
+     * Returns the transcript of {@code source}.
      *
      * @param submit queues a window for recognition
-     * @param progress hears where recognition has got to in the file, as windows come back
-     * @throws IOException when the file cannot be decoded (no audio, not media, unreadable)
+     * @param progress hears where recognition has got to in the audio, as windows come back
+     * @throws IOException when the audio cannot be decoded (no audio, not media, unreadable)
      * @throws ExecutionException when recognition of a window failed
      */
-    static Transcript transcribe(Path file, String engine, String model,
+    static Transcript transcribe(AudioSource source, String engine, String model,
             Function<AudioWindow, CompletableFuture<WindowTranscript>> submit, int maxWindowsAhead, boolean vad,
             TranscriptionProgress progress) throws IOException, ExecutionException, InterruptedException {
         long started = System.nanoTime();
-        Position position = new Position(file, progress);
+        String name = source.name();
+        Position position = new Position(source, progress);
         Semaphore ahead = new Semaphore(maxWindowsAhead);
         List<AudioWindow> windows = new ArrayList<>();
         List<CompletableFuture<WindowTranscript>> answers = new ArrayList<>();
         InterruptedException[] interrupted = new InterruptedException[1];
+        AtomicBoolean failed = new AtomicBoolean(); // set by the engine's threads
         long samples;
-        try (AudioDecoder decoder = AudioDecoder.open(file)) {
+        try (DecodedAudio decoder = DecodedAudio.open(source)) {
             position.totalSeconds = decoder.durationSeconds();
-            // Window ids must be unique among all files in flight: answers are matched to windows by id,
-            // and two paths can read the same as text (names that are not UTF-8).
-            String idPrefix = RawPaths.display(file.toAbsolutePath()) + "@" + TRANSCRIPTIONS.incrementAndGet();
+            // Window ids must be unique among all sources in flight: answers are matched to windows by id,
+            // and two paths can read the same as text (names that are not UTF-8), two uploads share a name.
+            String idPrefix = name + "@" + TRANSCRIPTIONS.incrementAndGet();
             SpeechWindower windower = new SpeechWindower(idPrefix, vad, window -> {
                 try {
                     ahead.acquire();
@@ -56,15 +60,20 @@ final class FileTranscriber {
                 windows.add(new AudioWindow(window.id(), new float[0], window.startSeconds()));
                 double end = window.startSeconds() + window.durationSeconds();
                 answers.add(submit.apply(window).whenComplete((answer, failure) -> {
-                    ahead.release();
-                    if (failure == null) {
-                        position.reached(end);
+                    try {
+                        if (failure == null) {
+                            position.reached(end);
+                        } else {
+                            failed.set(true); // before the release, so the decoder sees it before it goes on
+                        }
+                    } finally {
+                        ahead.release();
                     }
                 }));
             });
             float[] block = new float[64 * 1024];
             long[] total = {0};
-            while (interrupted[0] == null && decoder.next((pointer, count) -> {
+            while (interrupted[0] == null && !failed.get() && decoder.next((pointer, count) -> {
                 pointer.get(block, 0, count);
                 windower.accept(block, 0, count);
                 total[0] += count;
@@ -74,13 +83,15 @@ final class FileTranscriber {
             if (interrupted[0] != null) {
                 throw interrupted[0];
             }
-            windower.finish();
+            if (!failed.get()) {
+                windower.finish();
+            }
             samples = total[0];
         }
         List<Segment> segments = new ArrayList<>();
         String language = null;
         for (int i = 0; i < answers.size(); i++) {
-            WindowTranscript answer = answers.get(i).get();
+            WindowTranscript answer = answers.get(i).get(); // the first failed window, in order, fails the source
             double offset = windows.get(i).startSeconds();
             for (Segment segment : answer.segments()) {
                 segments.add(segment.shifted(offset));
@@ -91,26 +102,26 @@ final class FileTranscriber {
         }
         double audioSeconds = samples / (double) AudioWindow.SAMPLE_RATE;
         position.reached(audioSeconds); // the silence after the last window, which no window reports
-        return new Transcript(RawPaths.display(file.toAbsolutePath()), engine, model, language, audioSeconds,
+        return new Transcript(name, engine, model, language, audioSeconds,
                 (System.nanoTime() - started) / 1e9, answers.size(), List.copyOf(segments));
     }
 
     /** The furthest point recognised, reported whenever it moves on; windows may come back out of order. */
     private static final class Position {
-        private final Path file;
+        private final AudioSource source;
         private final TranscriptionProgress progress;
         private volatile double totalSeconds = Double.NaN;
         private double reached;
 
-        Position(Path file, TranscriptionProgress progress) {
-            this.file = file;
+        Position(AudioSource source, TranscriptionProgress progress) {
+            this.source = source;
             this.progress = progress;
         }
 
         synchronized void reached(double seconds) {
             if (seconds > reached) {
                 reached = seconds;
-                progress.heard(file, seconds, totalSeconds);
+                progress.heard(source, seconds, totalSeconds);
             }
         }
     }
