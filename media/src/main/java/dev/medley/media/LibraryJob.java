@@ -54,8 +54,15 @@ public final class LibraryJob {
     /**
      * A file handled: its probe as JSON (null when only scanning), and whether that probe is the one
      * the catalog already held, the file being unchanged since.
+     *
+     * @param probed the probe made in this run, or null (from the catalog, or only scanning)
      */
-    public record Outcome(Item item, String probeJson, boolean fromCatalog) {}
+    public record Outcome(Item item, String probeJson, boolean fromCatalog, MediaProbe probed) {
+        /** Returns the probe: the one made in this run as it is, else read from its JSON; null when only scanning. */
+        public MediaProbe probe() {
+            return probed != null ? probed : probeJson == null ? null : ProbeJson.read(probeJson);
+        }
+    }
 
     /**
      * How a run ended.
@@ -157,13 +164,13 @@ public final class LibraryJob {
         Prober prober = options.prober();
         if (prober == null) {
             writer.upsertFile(file.state(needsFingerprint(item) ? Fingerprint.of(file.path(), file.size()) : null));
-            return new Outcome(item, null, false);
+            return new Outcome(item, null, false, null);
         }
         if (!options.force() && item.unchanged() && known.probeIsCurrent(file.size(), file.mtimeNanos())
                 && !timedOut(known.probe())) {
             writer.upsertFile(file.state(null));
             if (known.probe().ok()) {
-                return new Outcome(item, known.probe().resultJson(), true);
+                return new Outcome(item, known.probe().resultJson(), true, null);
             }
             throw new ProbeFailed(known.probe().error(), known.probe().resultJson());
         }
@@ -176,7 +183,7 @@ public final class LibraryJob {
         if (!probe.ok()) {
             throw new ProbeFailed(probe.error(), json);
         }
-        return new Outcome(item, json, false);
+        return new Outcome(item, json, false, probe);
     }
 
     private static boolean needsFingerprint(Item item) {
