@@ -76,6 +76,8 @@ final class ProbeCommand implements Callable<Integer> {
         };
         if (common.json) {
             out.println(json);
+        } else if (result instanceof ItemResult.Ok<LibraryJob.Item, LibraryJob.Outcome> ok) {
+            out.println(humanLine(ok.value().probe())); // a probe of this run is not read back from its JSON
         } else {
             out.println(humanLine(ProbeJson.read(json)));
         }

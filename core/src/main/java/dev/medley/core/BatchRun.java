@@ -40,6 +40,7 @@ final class BatchRun<I, O> {
     private boolean exhausted;
     private Throwable sourceFailure;
     private Throwable sinkFailure;
+    private LinkageError linkFailure;
     private boolean interrupted;
 
     BatchRun(BatchRunner<I, O> runner, Iterator<? extends I> items, Attempts<I, O> attempts,
@@ -74,13 +75,14 @@ final class BatchRun<I, O> {
             Thread.currentThread().interrupt();
             throw new CancellationException("run of stage '" + stage + "' was interrupted");
         }
+        rethrow(linkFailure);
         rethrow(sinkFailure);
         rethrow(sourceFailure);
         return result;
     }
 
     private boolean mayPull() {
-        return !exhausted && sourceFailure == null && sinkFailure == null && !interrupted;
+        return !exhausted && sourceFailure == null && sinkFailure == null && linkFailure == null && !interrupted;
     }
 
     // Starts items while a worker is free and the reorder window has room.
@@ -147,6 +149,12 @@ final class BatchRun<I, O> {
                 int slot = slot(result.index());
                 running[slot] = null;
                 runningCount--;
+                // A native library or class that cannot load (loaded at the first item that needs it)
+                // would fail every item alike: that stops the run, as it would have at start-up.
+                if (result instanceof ItemResult.Failed<?, ?> failed && failed.cause() instanceof LinkageError broken
+                        && linkFailure == null) {
+                    linkFailure = broken;
+                }
                 listener.onItemDone(stage, result);
                 stats.record(result);
                 finished[slot] = result;

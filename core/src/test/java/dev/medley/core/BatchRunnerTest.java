@@ -265,6 +265,21 @@ class BatchRunnerTest {
     }
 
     @Test
+    void stopsPullingAndRethrowsWhenANativeLibraryCannotLoad() {
+        AtomicInteger pulled = new AtomicInteger();
+        Iterator<Integer> counting = IntStream.range(0, 100_000).peek(i -> pulled.incrementAndGet()).boxed().iterator();
+        BatchRunner<Integer, String> runner = runner().workers(2).build();
+
+        assertThatThrownBy(() -> runner.run(counting, i -> {
+            if (i == 3) {
+                throw new UnsatisfiedLinkError("no avformat in java.library.path");
+            }
+            return "v" + i;
+        }, results::add)).isInstanceOf(UnsatisfiedLinkError.class);
+        assertThat(pulled.get()).isLessThanOrEqualTo(4 + runner.window());
+    }
+
+    @Test
     void deliversListenerEventsInTheDocumentedOrderOnTheCallingThread() {
         List<String> events = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();

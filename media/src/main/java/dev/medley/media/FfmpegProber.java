@@ -67,9 +67,10 @@ final class FfmpegProber implements Prober {
 
     private final Duration timeout;
 
+    // FFmpeg's libraries load at the first file that reaches them, not here: a run whose files are
+    // all current in the catalog, or a folder with no media, never needs them.
     FfmpegProber(Duration timeout) {
         this.timeout = timeout;
-        Ffmpeg.load();
     }
 
     @Override
@@ -88,6 +89,8 @@ final class FfmpegProber implements Prober {
         if (target.refusal() != null) {
             return target.refusal();
         }
+        // Loaded before the guard: a crash while loading the libraries is not this file's.
+        Ffmpeg.load();
         try (CrashGuard.Pass pass = CrashGuard.enter(target.absolute(), "probe");
                 PointerScope scope = new PointerScope()) {
             LongPointer deadline = new LongPointer(1);

@@ -17,17 +17,22 @@ import java.util.HexFormat;
  */
 public final class Fingerprint {
     private static final int SAMPLE = 4096;
+    // Cloned for each file: getInstance looks the algorithm up among the security providers every time.
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 
     private Fingerprint() {}
 
     /** Returns the fingerprint of {@code file}, which has {@code size} bytes, as 32 hex digits. */
     public static String of(Path file, long size) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        MessageDigest digest = sha256();
         digest.update(ByteBuffer.allocate(Long.BYTES).putLong(size).flip());
         ByteBuffer buffer = ByteBuffer.allocate(SAMPLE);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -39,6 +44,18 @@ public final class Fingerprint {
             }
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256"); // a provider whose digests do not clone
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+            }
+        }
     }
 
     private static void readAt(FileChannel channel, long position, ByteBuffer buffer) throws IOException {

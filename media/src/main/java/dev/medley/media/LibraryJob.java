@@ -54,8 +54,15 @@ public final class LibraryJob {
     /**
      * A file handled: its probe as JSON (null when only scanning), and whether that probe is the one
      * the catalog already held, the file being unchanged since.
+     *
+     * @param probed the probe made in this run, or null (from the catalog, or only scanning)
      */
-    public record Outcome(Item item, String probeJson, boolean fromCatalog) {}
+    public record Outcome(Item item, String probeJson, boolean fromCatalog, MediaProbe probed) {
+        /** Returns the probe: the one made in this run as it is, else read from its JSON; null when only scanning. */
+        public MediaProbe probe() {
+            return probed != null ? probed : probeJson == null ? null : ProbeJson.read(probeJson);
+        }
+    }
 
     /**
      * How a run ended.
@@ -150,14 +157,14 @@ public final class LibraryJob {
         ScannedFile file = item.file();
         if (probing == null) {
             writer.upsertFile(file.state(needsFingerprint(item) ? Fingerprint.of(file.path(), file.size()) : null));
-            return new Outcome(item, null, false);
+            return new Outcome(item, null, false, null);
         }
         Probing.Probed probed = probing.probe(file, item.known(), writer);
         String json = probed.record().resultJson();
         if (!probed.ok()) {
             throw new ProbeFailed(probed.error(), json);
         }
-        return new Outcome(item, json, probed.fromCatalog());
+        return new Outcome(item, json, probed.fromCatalog(), probed.fresh());
     }
 
     private static boolean needsFingerprint(Item item) {
