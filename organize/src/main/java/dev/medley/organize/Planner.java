@@ -41,7 +41,6 @@ import java.util.regex.Pattern;
 public final class Planner {
     private static final Pattern SEASON_FOLDER =
             Pattern.compile("(?i)(season|series|staffel|saison|temporada)[ ._-]*\\d{1,4}|specials?");
-    private static final long FLUSH_INTERVAL_NANOS = 200_000_000L;
     private static final Set<String> PARTIAL = Set.of("part", "crdownload", "!qb", "partial");
 
     /**
@@ -154,6 +153,7 @@ public final class Planner {
                     options.sources().stream().map(PathKey::of).toList(), Instant.now()));
             Session session = new Session(runId, plans, sink);
             session.sameContent.rememberLibrary(options.library(), options.sources());
+            plans.flush(); // Nothing held open while the stages before planning work.
             return session;
         } catch (RuntimeException e) {
             plans.close();
@@ -182,7 +182,6 @@ public final class Planner {
         final TargetNames names;
         final Duplicates sameContent;
         long seq;
-        long lastFlush = System.nanoTime();
         long planned;
         long skipped;
         long duplicates;
@@ -241,13 +240,9 @@ public final class Planner {
                 FolderScan.Entry entry = byName.get(name);
                 skip(entry.path(), entry.size(), "other", "not media, and no media file here has its name", null, null);
             }
-            // Committed between folders, at most a few times a second: the stages before planning write to the
-            // catalog meanwhile, and a transaction held open across many folders would keep them waiting.
-            long now = System.nanoTime();
-            if (now - lastFlush >= FLUSH_INTERVAL_NANOS) {
-                plans.flush();
-                lastFlush = now;
-            }
+            // Committed folder by folder: the stages before planning write to the catalog meanwhile, and a
+            // transaction left open while they work (a long transcription) would keep them waiting.
+            plans.flush();
         }
 
         /** Ends the plan: forgets its planning state and returns its counts, with {@code unreadable} paths. */

@@ -95,11 +95,11 @@ public final class Pipeline {
                 folders.finishAll();
                 analysed = System.nanoTime();
                 writer.flush();
-                missing = catalog.markMissing(runId, sources, scan.unreadableFolders());
                 if (planning != null) {
                     plan = planning.finish(tally.problems);
                     listener.planFinished(plan);
                 }
+                missing = catalog.markMissing(runId, sources, scan.unreadableFolders());
             }
             run.completed(new RunRecord.Counts(tally.files, tally.files - tally.failedFiles, tally.failedFiles, 0));
         }
