@@ -172,7 +172,10 @@ class CrashQuarantineIT {
     void ctrlCToTheLauncherStopsMedleyInOrderAndEndsWith130() throws Exception {
         // The launcher runs the JVM as a child it can watch for crashes; a signal to it must still stop Medley.
         try (FakeTranscriptionService server = FakeTranscriptionService.start(300)) {
-            ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("medley").toString(), "transcribe",
+            // As from a terminal: a harness started in the background hands its children SIGINT ignored, which no
+            // shell can trap; env --default-signal gives the launcher the disposition a user's shell gives it.
+            ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", ROOT.resolve("medley").toString(),
+                    "transcribe",
                     library.toString(), "--engine", "remote", "--endpoint", server.endpoint().toString(), "--workers",
                     "1", "--json").directory(cwd.toFile());
             builder.environment().put("XDG_DATA_HOME", data.toString());
@@ -185,7 +188,7 @@ class CrashQuarantineIT {
                 assertThat(new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor()).isZero();
                 assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
             }
-            assertThat(launcher.exitValue()).isEqualTo(130);
+            assertThat(launcher.exitValue()).as(err.join()).isEqualTo(130);
             assertThat(err.join()).contains("interrupted").contains("run the same command again to resume")
                     .doesNotContain("crashed");
         }
