@@ -89,14 +89,6 @@ public final class Catalogs {
      * else {@code $XDG_DATA_HOME/medley/catalog.db}, else {@code ~/.local/share/medley/catalog.db}.
      */
     public static Path defaultLocation() {
-        String explicit = System.getenv(ENV_CATALOG);
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String dataHome = System.getenv("XDG_DATA_HOME");
-        Path base = dataHome != null && !dataHome.isBlank()
-                ? Path.of(dataHome)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("medley").resolve("catalog.db");
+        return dev.medley.core.DataHome.resolve(ENV_CATALOG, "catalog.db");
     }
 }

@@ -129,15 +129,7 @@ public final class ModelStore {
 
     /** Returns {@code $MEDLEY_MODELS}, else {@code $XDG_DATA_HOME/medley/models}, else {@code ~/.local/share/medley/models}. */
     public static Path defaultDirectory() {
-        String explicit = System.getenv("MEDLEY_MODELS");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String dataHome = System.getenv("XDG_DATA_HOME");
-        Path base = dataHome != null && !dataHome.isBlank()
-                ? Path.of(dataHome)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("medley").resolve("models");
+        return dev.medley.core.DataHome.resolve("MEDLEY_MODELS", "models");
     }
 
     /** Returns the sha256 published for model {@code name}, if Medley knows it. */
