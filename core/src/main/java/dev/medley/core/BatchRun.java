@@ -26,6 +26,7 @@ final class BatchRun<I, O> {
     private final Iterator<? extends I> items;
     private final Attempts<I, O> attempts;
     private final Consumer<? super ItemResult<I, O>> inOrder;
+    private final Runnable beforeWaiting;
     private final BatchListener listener;
     private final StatsRecorder stats;
     private final ThreadFactory threads;
@@ -51,6 +52,7 @@ final class BatchRun<I, O> {
         this.items = items;
         this.attempts = attempts;
         this.inOrder = inOrder;
+        this.beforeWaiting = runner.beforeWaiting();
         this.listener = runner.listener();
         this.stats = new StatsRecorder(stage, runner.ticker());
         this.threads = Thread.ofVirtual().name(stage + "-", 0).factory();
@@ -124,6 +126,17 @@ final class BatchRun<I, O> {
     }
 
     private Event take() {
+        Event ready = events.poll();
+        if (ready != null) {
+            return ready;
+        }
+        if (sinkFailure == null) {
+            try {
+                beforeWaiting.run();
+            } catch (Throwable t) {
+                sinkFailure = t;
+            }
+        }
         while (true) {
             try {
                 return events.take();

@@ -34,6 +34,7 @@ public final class BatchRunner<I, O> {
     private final BatchListener listener;
     private final Ticker ticker;
     private final Sleeper sleeper;
+    private final Runnable beforeWaiting;
 
     private BatchRunner(Builder<I, O> b) {
         stage = b.stage;
@@ -44,6 +45,7 @@ public final class BatchRunner<I, O> {
         listener = SafeListener.wrap(b.listener == null ? BatchListener.NONE : b.listener);
         ticker = b.ticker == null ? Ticker.SYSTEM : b.ticker;
         sleeper = b.sleeper == null ? Sleeper.SYSTEM : b.sleeper;
+        beforeWaiting = b.beforeWaiting == null ? () -> {} : b.beforeWaiting;
     }
 
     /** Starts configuring a runner for the stage named {@code stageName}, such as "probe". */
@@ -100,6 +102,10 @@ public final class BatchRunner<I, O> {
         return ticker;
     }
 
+    Runnable beforeWaiting() {
+        return beforeWaiting;
+    }
+
     /** Configures a {@link BatchRunner}; each setter may be called once. */
     public static final class Builder<I, O> {
 
@@ -111,6 +117,7 @@ public final class BatchRunner<I, O> {
         private BatchListener listener;
         private Ticker ticker;
         private Sleeper sleeper;
+        private Runnable beforeWaiting;
 
         private Builder(String stage) {
             this.stage = stage;
@@ -165,6 +172,18 @@ public final class BatchRunner<I, O> {
         public Builder<I, O> sleeper(Sleeper sleeper) {
             Check.unset(this.sleeper, "sleeper");
             this.sleeper = Check.notNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Sets what the calling thread does each time it is about to wait for a worker, having no
+         * result to hand on: the place to commit what {@code inOrder} has gathered, so nothing is
+         * held open while the run waits, yet a busy run is not interrupted for it. It runs on the
+         * calling thread; an exception from it is treated as one from {@code inOrder}.
+         */
+        public Builder<I, O> beforeWaiting(Runnable action) {
+            Check.unset(this.beforeWaiting, "beforeWaiting");
+            this.beforeWaiting = Check.notNull(action, "beforeWaiting");
             return this;
         }
 

@@ -265,6 +265,43 @@ class BatchRunnerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void runsTheWaitingActionOnTheCallingThreadBeforeItWaits() {
+        // Each item waits until the caller has run its waiting action once more: the caller must wait for it.
+        java.util.concurrent.Semaphore released = new java.util.concurrent.Semaphore(0);
+        Thread caller = Thread.currentThread();
+        List<String> seen = new ArrayList<>();
+        BatchRunner<Integer, Integer> runner = BatchRunner.<Integer, Integer>builder("test").workers(1).beforeWaiting(() -> {
+            seen.add(Thread.currentThread() == caller ? "caller" : "other");
+            released.release();
+        }).build();
+        List<Integer> answered = new ArrayList<>();
+
+        runner.run(List.of(1, 2, 3).iterator(), i -> {
+            released.acquireUninterruptibly();
+            return i;
+        }, r -> answered.add(((ItemResult.Ok<Integer, Integer>) r).value()));
+
+        assertThat(answered).containsExactly(1, 2, 3);
+        assertThat(seen).hasSize(3).containsOnly("caller");
+    }
+
+    @Test
+    void aFailingWaitingActionStopsTheRunLikeAFailingConsumer() {
+        BatchRunner<Integer, String> runner = runner().workers(2).beforeWaiting(() -> {
+            throw new IllegalStateException("cannot commit");
+        }).build();
+        AtomicInteger pulled = new AtomicInteger();
+        Iterator<Integer> counting = IntStream.range(0, 100_000).peek(i -> pulled.incrementAndGet()).boxed().iterator();
+
+        assertThatThrownBy(() -> runner.run(counting, i -> {
+            Thread.sleep(1);
+            return "v" + i;
+        }, r -> {})).hasMessage("cannot commit");
+        assertThat(pulled.get()).isLessThanOrEqualTo(2 + runner.window());
+    }
+
+    @Test
     void stopsPullingAndRethrowsWhenANativeLibraryCannotLoad() {
         AtomicInteger pulled = new AtomicInteger();
         Iterator<Integer> counting = IntStream.range(0, 100_000).peek(i -> pulled.incrementAndGet()).boxed().iterator();
