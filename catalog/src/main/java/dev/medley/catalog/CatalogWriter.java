@@ -17,6 +17,12 @@ public interface CatalogWriter extends AutoCloseable {
     /** Queues: the file exists in this state and was seen by this run. */
     void upsertFile(FileState file);
 
+    /**
+     * Queues: the catalog's file {@code fileId} ({@link KnownFile#id()}), present and unchanged, was
+     * seen by this run. Cheaper than {@link #upsertFile} for the files a rerun finds as they were.
+     */
+    void markSeen(long fileId);
+
     /** Queues: this is the file's latest probe. The file must have been upserted before. */
     void saveProbe(ProbeRecord probe);
 

@@ -131,6 +131,26 @@ class CatalogTest {
     }
 
     @CatalogKinds.EachKind
+    void aFileMarkedSeenByItsIdIsNotMissingAndKeepsWhatWasKnown(CatalogFactory kind) {
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir))) {
+            try (CatalogWriter writer = catalog.writer(catalog.startRun("scan", ""))) {
+                writer.upsertFile(new FileState("/lib/kept", 3, 30, "fp"));
+                writer.upsertFile(new FileState("/lib/gone", 4, 40, "fp"));
+            }
+            long second = catalog.startRun("scan", "");
+            try (CatalogWriter writer = catalog.writer(second)) {
+                writer.markSeen(catalog.lookup("/lib/kept").orElseThrow().id());
+            }
+            assertThat(catalog.markMissing(second, List.of(Path.of("/lib")), List.of())).isEqualTo(1);
+            KnownFile kept = catalog.lookup("/lib/kept").orElseThrow();
+            assertThat(kept.missing()).isFalse();
+            assertThat(List.of(kept.size(), kept.mtimeNanos())).containsExactly(3L, 30L);
+            assertThat(kept.fingerprint()).isEqualTo("fp");
+            assertThat(catalog.lookup("/lib/gone").orElseThrow().missing()).isTrue();
+        }
+    }
+
+    @CatalogKinds.EachKind
     void runLeftRunningByADeadProcessIsMarkedInterrupted(CatalogFactory kind) {
         String location = kind.newLocation(dir);
         long run;

@@ -58,7 +58,7 @@ public final class Probing {
     public Probed probe(ScannedFile file, KnownFile known, CatalogWriter writer) throws IOException {
         boolean unchanged = known != null && !known.missing() && known.unchanged(file.size(), file.mtimeNanos());
         if (!force && unchanged && known.probeIsCurrent(file.size(), file.mtimeNanos()) && !timedOut(known.probe())) {
-            writer.upsertFile(file.state(null));
+            writer.markSeen(known.id());
             return new Probed(null, known.probe());
         }
         String fingerprint = !unchanged || known.fingerprint() == null ? Fingerprint.of(file.path(), file.size()) : null;

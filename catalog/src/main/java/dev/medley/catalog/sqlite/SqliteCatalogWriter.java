@@ -30,6 +30,7 @@ final class SqliteCatalogWriter implements CatalogWriter {
     private final long runId;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final PreparedStatement upsertFile;
+    private final PreparedStatement markSeen;
     private final PreparedStatement saveProbe;
     private final PreparedStatement saveTranscript;
     private final PreparedStatement saveIdentity;
@@ -52,6 +53,7 @@ final class SqliteCatalogWriter implements CatalogWriter {
                     mtime_ns = excluded.mtime_ns,
                     status = 'present',
                     last_seen_run = excluded.last_seen_run""");
+        this.markSeen = connection.prepareStatement("UPDATE files SET last_seen_run = ? WHERE id = ?");
         this.saveProbe = connection.prepareStatement("""
                 INSERT INTO probes (file_id, size, mtime_ns, ok, error, prober, result, run_id, probed_at)
                 SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM files WHERE path = ? AND true
@@ -83,6 +85,13 @@ final class SqliteCatalogWriter implements CatalogWriter {
     public void upsertFile(FileState file) {
         enqueue(file);
     }
+
+    @Override
+    public void markSeen(long fileId) {
+        enqueue(new Seen(fileId));
+    }
+
+    private record Seen(long fileId) {}
 
     @Override
     public void saveProbe(ProbeRecord probe) {
@@ -181,6 +190,11 @@ final class SqliteCatalogWriter implements CatalogWriter {
                     upsertFile.setLong(6, runId);
                     upsertFile.executeUpdate();
                 }
+                case Seen seen -> {
+                    markSeen.setLong(1, runId);
+                    markSeen.setLong(2, seen.fileId());
+                    markSeen.executeUpdate();
+                }
                 case ProbeRecord probe -> {
                     saveProbe.setLong(1, probe.size());
                     saveProbe.setLong(2, probe.mtimeNanos());
@@ -250,6 +264,7 @@ final class SqliteCatalogWriter implements CatalogWriter {
             try {
                 thread.join();
                 upsertFile.close();
+                markSeen.close();
                 saveProbe.close();
                 saveTranscript.close();
                 saveIdentity.close();
