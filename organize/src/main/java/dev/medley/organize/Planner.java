@@ -82,7 +82,43 @@ public final class Planner {
      * @param playable whether probing found it playable
      * @param error why it is not playable, or null
      */
-    public record Facts(MediaName name, boolean playable, String error) {}
+    public record Facts(MediaName name, boolean playable, String error, Proposal proposal) {
+        public Facts(MediaName name, boolean playable, String error) {
+            this(name, playable, error, null);
+        }
+    }
+
+    /**
+     * Where a media file would go by its own name, before the plan weighs it against the others:
+     * whether it is an extra, and the name its template gives it. Made by {@link #propose}.
+     */
+    public static final class Proposal {
+        final Extras.Extra extra;
+        final Naming naming;
+
+        private Proposal(Extras.Extra extra, Naming naming) {
+            this.extra = extra;
+            this.naming = naming;
+        }
+    }
+
+    /**
+     * Returns where {@code entry} of {@code folder}, identified as {@code name}, would go. It reads
+     * nothing but its arguments, so the stages before planning can make it on their own threads and
+     * hand it over in {@link Facts}, leaving the plan's one thread the decisions that need the others.
+     */
+    public Proposal propose(FolderScan.Folder folder, FolderScan.Entry entry, MediaName name) {
+        List<String> folders = folder.names();
+        Extras.Extra extra = Extras.classify(folders, entry.name(), name);
+        if (extra.kind() == ExtraKind.SAMPLE) {
+            return new Proposal(extra, null);
+        }
+        String stem = stem(entry.name());
+        Naming naming = extra.kind() != ExtraKind.NONE
+                ? Naming.extra(options.templates(), folders, extra, stem, SEASON_FOLDER)
+                : Naming.main(options.templates(), name, stem);
+        return new Proposal(extra, naming);
+    }
 
     /** Supplies the facts of each media entry of a folder being planned. */
     @FunctionalInterface
@@ -240,8 +276,15 @@ public final class Planner {
                 FolderScan.Entry entry = byName.get(name);
                 skip(entry.path(), entry.size(), "other", "not media, and no media file here has its name", null, null);
             }
-            // Committed folder by folder: the stages before planning write to the catalog meanwhile, and a
-            // transaction left open while they work (a long transcription) would keep them waiting.
+        }
+
+        /**
+         * Commits what has been planned so far. Call it before waiting on the stages before planning:
+         * they write to the catalog meanwhile, and a plan's transaction left open while they work (a
+         * long transcription) would keep them waiting. Between two calls, writes are committed in
+         * batches of their own.
+         */
+        public void commit() {
             plans.flush();
         }
 
@@ -273,8 +316,8 @@ public final class Planner {
         private Placed media(FolderScan.Folder folder, FolderScan.Entry entry, Facts facts) {
             Path path = entry.path();
             MediaName name = facts.name();
-            List<String> folders = folder.names();
-            Extras.Extra extra = Extras.classify(folders, entry.name(), name);
+            Proposal proposal = facts.proposal() != null ? facts.proposal() : propose(folder, entry, name);
+            Extras.Extra extra = proposal.extra;
             if (extra.kind() == ExtraKind.SAMPLE) {
                 return stay(path, entry.size(), "sample", "a sample clip", null, null);
             }
@@ -282,10 +325,7 @@ public final class Planner {
                 return stay(path, entry.size(), name.kind().key(), "not playable: " + facts.error(), null, null);
             }
             String extension = extension(entry.name());
-            String stem = stem(entry.name());
-            Naming naming = extra.kind() != ExtraKind.NONE
-                    ? Naming.extra(options.templates(), folders, extra, stem, SEASON_FOLDER)
-                    : Naming.main(options.templates(), name, stem);
+            Naming naming = proposal.naming;
             String role = extra.kind() != ExtraKind.NONE ? "extra" : "media";
             String what = extra.kind() != ExtraKind.NONE ? "extra" : name.kind().key();
             Duplicates.Duplicate duplicate = sameContent.duplicateOf(path, entry.size());

@@ -47,6 +47,10 @@ public record MediaFile(FolderScan.Entry entry, Path root, KnownFile known, Prob
         return probe != null && probe.ok();
     }
 
+    public MediaFile withKnown(KnownFile found) {
+        return new MediaFile(entry, root, found, probe, identity, transcript);
+    }
+
     public MediaFile withProbe(Probing.Probed found) {
         return new MediaFile(entry, root, known, found, identity, transcript);
     }

@@ -79,14 +79,17 @@ public final class Pipeline {
             listener.runStarted(runId);
             try (Planner.Session planning = planner == null ? null : planner.open(runId, listener::planned)) {
                 Folders folders = new Folders(scan.walk(sources), planning);
-                BatchRunner.<MediaFile, Flow>builder(options.command())
-                        .workers(options.workers())
-                        .build()
-                        .run(folders, file -> flow(file, writer), result -> {
+                BatchRunner.Builder<Pending, Flow> engine = BatchRunner.<Pending, Flow>builder(options.command())
+                        .workers(options.workers());
+                if (planning != null) {
+                    engine.beforeWaiting(planning::commit);
+                }
+                engine.build()
+                        .run(folders, pending -> flow(pending, writer, planner), result -> {
                             Flow flow = switch (result) {
-                                case ItemResult.Ok<MediaFile, Flow> ok -> ok.value();
-                                case ItemResult.Failed<MediaFile, Flow> failed -> throw fault(failed.cause());
-                                case ItemResult.Skipped<MediaFile, Flow> skipped ->
+                                case ItemResult.Ok<Pending, Flow> ok -> ok.value();
+                                case ItemResult.Failed<Pending, Flow> failed -> throw fault(failed.cause());
+                                case ItemResult.Skipped<Pending, Flow> skipped ->
                                         throw new IllegalStateException("a file was skipped: " + skipped.reason());
                             };
                             tally.count(flow, listener);
@@ -94,6 +97,9 @@ public final class Pipeline {
                         });
                 folders.finishAll();
                 analysed = System.nanoTime();
+                if (planning != null) {
+                    planning.commit(); // Before waiting on the writer, which may need the lock the plan holds.
+                }
                 writer.flush();
                 if (planning != null) {
                     plan = planning.finish(tally.problems);
@@ -111,8 +117,14 @@ public final class Pipeline {
         return report;
     }
 
-    /** One file through every stage: the record as the last stage left it, and each stage's result. */
-    private record Flow(MediaFile file, List<Step> steps) {
+    /** A file handed out by the scan, with its folder. */
+    private record Pending(MediaFile file, FolderScan.Folder folder) {}
+
+    /**
+     * One file through every stage: the record as the last stage left it, each stage's result, and
+     * where the file would go when a plan is made (null otherwise).
+     */
+    private record Flow(MediaFile file, List<Step> steps, Planner.Proposal proposal) {
         /** Returns the first failure's reason, or null. */
         String failure() {
             for (Step step : steps) {
@@ -127,9 +139,11 @@ public final class Pipeline {
     private record Step(String stage, StageResult result) {}
 
     // What the file makes go wrong fails the file; a fault of Medley's or of its surroundings stops the run.
-    private Flow flow(MediaFile file, CatalogWriter writer) {
+    private Flow flow(Pending pending, CatalogWriter writer, Planner planner) {
         List<Step> steps = new ArrayList<>(stages.size());
-        MediaFile current = file;
+        MediaFile scanned = pending.file();
+        // Looked up here, on the worker, not where the scan hands files out: the planner's thread is the busier.
+        MediaFile current = scanned.withKnown(catalog.lookup(scanned.scanned().key()).orElse(null));
         for (Stage stage : stages) {
             StageResult result;
             try {
@@ -144,7 +158,10 @@ public final class Pipeline {
             steps.add(new Step(stage.name(), result));
             current = result.file();
         }
-        return new Flow(current, steps);
+        // What needs only this file is worked out here, in parallel; the planner's one thread decides the rest.
+        Planner.Proposal proposal = planner == null || current.identity() == null
+                ? null : planner.propose(pending.folder(), current.entry(), current.identity().name());
+        return new Flow(current, steps, proposal);
     }
 
     private static RuntimeException fault(Throwable cause) {
@@ -257,13 +274,13 @@ public final class Pipeline {
      * not all back yet. A folder is planned when its last file is back, folders in scan order.
      * Called on the run's calling thread only (the batch engine pulls and answers there).
      */
-    private final class Folders implements Iterator<MediaFile> {
+    private final class Folders implements Iterator<Pending> {
         private final Iterator<FolderScan.Folder> walk;
         private final Planner.Session planning;
         private final ArrayDeque<Open> open = new ArrayDeque<>();
         private Iterator<FolderScan.Entry> entries = Collections.emptyIterator();
         private FolderScan.Folder folder;
-        private MediaFile next;
+        private Pending next;
 
         Folders(Iterator<FolderScan.Folder> walk, Planner.Session planning) {
             this.walk = walk;
@@ -288,7 +305,7 @@ public final class Pipeline {
                 if (entries.hasNext()) {
                     FolderScan.Entry entry = entries.next();
                     if (entry.media()) {
-                        next = MediaFile.scanned(entry, folder.root(), catalog.lookup(entry.scanned().key()).orElse(null));
+                        next = new Pending(MediaFile.scanned(entry, folder.root(), null), folder);
                     }
                 } else if (walk.hasNext()) {
                     folder = walk.next();
@@ -302,11 +319,11 @@ public final class Pipeline {
         }
 
         @Override
-        public MediaFile next() {
+        public Pending next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            MediaFile file = next;
+            Pending file = next;
             next = null;
             return file;
         }
@@ -346,7 +363,7 @@ public final class Pipeline {
                 throw new IllegalStateException("planning needs the identify stage: " + file.display());
             }
             String error = file.probe() != null ? file.probe().error() : flow.failure();
-            return new Planner.Facts(file.identity().name(), file.playable(), error);
+            return new Planner.Facts(file.identity().name(), file.playable(), error, flow.proposal());
         }
     }
 }

@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /**
  * The catalog in one SQLite file on this machine. Its location is the file's path, or
@@ -122,7 +124,13 @@ public final class SqliteCatalog implements Catalog {
     @Override
     public Plans plans() {
         try {
-            return new SqlitePlans(connect(file));
+            Connection connection = connect(file);
+            // Plans read, then write, in one transaction. Begun lazily, such a transaction cannot take
+            // the write lock once another connection has committed since its read: SQLite then fails
+            // at once with SQLITE_BUSY instead of waiting. Begun IMMEDIATE, it waits for the lock first.
+            connection.unwrap(SQLiteConnection.class).getConnectionConfig()
+                    .setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            return new SqlitePlans(connection);
         } catch (SQLException e) {
             throw failure("open", e);
         }
