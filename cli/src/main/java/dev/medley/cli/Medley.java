@@ -2,6 +2,7 @@ package dev.medley.cli;
 
 import dev.medley.catalog.CatalogException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +15,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Medley.Version.class,
         description = "Processes whole media libraries in batches: scan, probe, and remember what is done.",
-        subcommands = {DemoCommand.class, ScanCommand.class, ProbeCommand.class, IdentifyCommand.class, TranscribeCommand.class, ModelsCommand.class, ProcessCommand.class, OrganizeCommand.class, UndoCommand.class, HistoryCommand.class, BenchCommand.class,
-                HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every item succeeded",
@@ -39,6 +38,14 @@ public final class Medley {
             description = "On an internal error, print the stack trace (as MEDLEY_DEBUG=1 does).")
     boolean debug;
 
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ScanCommand.class, ProbeCommand.class,
+            IdentifyCommand.class, TranscribeCommand.class, ModelsCommand.class, ProcessCommand.class,
+            OrganizeCommand.class, UndoCommand.class, HistoryCommand.class, BenchCommand.class, HelpCommand.class);
+
+    /** Commands that find other commands to run or to describe: they are given all. */
+    private static final java.util.Set<Class<?>> RUN_OTHERS = java.util.Set.of(DemoCommand.class, HelpCommand.class);
+
     private Medley() {}
 
     public static void main(String[] args) {
@@ -48,7 +55,7 @@ public final class Medley {
         ResumableOutput stdout = new ResumableOutput(StandardOutput.open());
         CrashRecovery.output(stdout);
         System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args.length == 0 ? null : args[0]);
         PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
                 new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
         commandLine.setOut(out);
@@ -65,9 +72,25 @@ public final class Medley {
         System.exit(exitCode);
     }
 
-    /** Returns the configured command line, for the launcher and for tests. */
+    /** Returns the configured command line with every subcommand, for tests. */
     static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * Returns the configured command line. When {@code first} names a subcommand, that is the only one
+     * built: picocli reads every option of every command it is given by reflection, which cost a short
+     * run more time than its work. Anything else (no command, an option, a typo, {@code help} and
+     * {@code demo}, which run other commands) gets all.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine commandLine = new CommandLine(Medley.class);
+        List<Class<?>> chosen = COMMANDS.stream()
+                .filter(command -> names(command).contains(first) && !RUN_OTHERS.contains(command))
+                .toList();
+        for (Class<?> command : chosen.isEmpty() ? COMMANDS : chosen) {
+            commandLine.addSubcommand(new CommandLine(command));
+        }
         commandLine.setErr(new CommandStreams.StreamWriter(System.err));
         addStandardHelp(commandLine);
         HelpText.install(commandLine);
@@ -121,6 +144,13 @@ public final class Medley {
         }
         spec.usageMessage().abbreviateSynopsis(true);
         commandLine.getSubcommands().values().forEach(Medley::addStandardHelp);
+    }
+
+    private static List<String> names(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        List<String> names = new java.util.ArrayList<>(List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
     }
 
     private static boolean debugAsked(CommandLine.ParseResult parseResult) {

@@ -126,4 +126,22 @@ class HelpTest {
         assertThat(err.toString()).contains("'pul'").contains("pull");
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void aCommandNamedFirstIsTheOnlyOneBuiltAndItsHelpAndInheritedOptionsStillWork() {
+        CommandLine probeOnly = Medley.commandLine("probe");
+        assertThat(probeOnly.getSubcommands().keySet()).containsExactly("probe");
+        probeOnly.setOut(new PrintWriter(out, true));
+        assertThat(probeOnly.execute("probe", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: medley probe");
+        assertThat(probeOnly.getSubcommands().get("probe").getCommandSpec().findOption("--debug")).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"help", "demo", "--help", "prbe", "--debug"})
+    void anythingButACommandNameFirstGetsEveryCommand(String first) {
+        assertThat(Medley.commandLine(first).getSubcommands().keySet())
+                .containsAll(Medley.commandLine().getSubcommands().keySet())
+                .contains("probe", "process", "models", "help");
+    }
 }
