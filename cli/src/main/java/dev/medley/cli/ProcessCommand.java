@@ -149,20 +149,29 @@ final class ProcessCommand implements Callable<Integer> {
                 new Transcriber.Batching(4, 1, Duration.ofMillis(50)), null));
     }
 
+    // Keys in a fixed order, so that one run's report reads like the next one's.
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        map.put(k3, v3);
+        return map;
+    }
+
     /** The report's JSON: {@code files, probe, identify, transcribe, plan, apply, failures, seconds, exitCode}. */
     private Map<String, Object> reportJson(PipelineReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", "report");
         json.put("files", report.files());
         PipelineReport.StageCounts probe = report.stages().get("probe");
-        json.put("probe", Map.of("probed", probe.done(), "fromCatalog", probe.alreadyDone(), "failed", probe.failed()));
+        json.put("probe", ordered("probed", probe.done(), "fromCatalog", probe.alreadyDone(), "failed", probe.failed()));
         PipelineReport.StageCounts identify = report.stages().get("identify");
         Map<String, Object> kinds = new LinkedHashMap<>(report.kinds());
         json.put("identify", kinds);
         json.put("identifyFromCatalog", identify.alreadyDone());
         if (report.stages().containsKey("transcribe")) {
             PipelineReport.StageCounts t = report.stages().get("transcribe");
-            json.put("transcribe", Map.of("transcribed", t.done(), "current", t.alreadyDone(), "failed", t.failed()));
+            json.put("transcribe", ordered("transcribed", t.done(), "current", t.alreadyDone(), "failed", t.failed()));
         }
         json.put("analyseSeconds", report.analyseSeconds());
         Planner.Summary plan = report.plan();
