@@ -21,7 +21,9 @@ public record Identity(MediaName name, Map<Field, Provenance> provenance) {
         /** The file name. */
         FILENAME,
         /** A folder above the file ("Season 2", "Artist/Album (1999)", a release folder). */
-        FOLDER
+        FOLDER,
+        /** A language model asked about the name ({@link Refinement}). */
+        LLM
     }
 
     /**

@@ -80,6 +80,40 @@ public record MediaName(
         }
     }
 
+    /**
+     * Returns the value of {@code field}: a {@link MediaKind} for {@link Field#KIND}, the episode list
+     * for {@link Field#EPISODES} (null when empty), otherwise the component of that name; null when absent.
+     */
+    public Object get(Field field) {
+        return switch (field) {
+            case KIND -> kind;
+            case TITLE -> title;
+            case YEAR -> year;
+            case SEASON -> season;
+            case EPISODES -> episodes.isEmpty() ? null : episodes;
+            case ABSOLUTE_EPISODE -> absoluteEpisode;
+            case DATE -> date;
+            case EPISODE_TITLE -> episodeTitle;
+            case PART -> part;
+            case EXTRA -> extra;
+            case EDITION -> edition;
+            case SCREEN_SIZE -> screenSize;
+            case SOURCE -> source;
+            case VIDEO_CODEC -> videoCodec;
+            case AUDIO_CODEC -> audioCodec;
+            case RELEASE_GROUP -> releaseGroup;
+            case LANGUAGE -> language;
+            case SUBTITLE_LANGUAGE -> subtitleLanguage;
+            case ARTIST -> artist;
+            case ALBUM_ARTIST -> albumArtist;
+            case ALBUM -> album;
+            case TRACK -> track;
+            case DISC -> disc;
+            case FEATURING -> featuring;
+            case VERSION -> version;
+        };
+    }
+
     /** Returns the first episode number, or null when there is none. */
     public Integer episode() {
         return episodes.isEmpty() ? null : episodes.get(0);
