@@ -64,6 +64,12 @@ public interface Catalog extends AutoCloseable {
     /** Returns the latest transcript of the file with key {@code path}, if any. */
     Optional<TranscriptRecord> transcript(String path);
 
+    /** Returns the answer kept under {@code key} (a language model's, by endpoint, model, prompt and item), if any. */
+    Optional<String> answer(String key);
+
+    /** Keeps {@code answer} under {@code key}, replacing an earlier one; committed before this returns. */
+    void saveAnswer(String key, String answer);
+
     /**
      * Records that native code was reading file {@code path} when its process died: as a suspect,
      * or quarantined when the crash was certainly this file's.

@@ -151,6 +151,21 @@ class CatalogTest {
     }
 
     @CatalogKinds.EachKind
+    void keepsAnswersByKeyAcrossReopeningAndReplacesThem(CatalogFactory kind) {
+        String location = kind.newLocation(dir);
+        try (Catalog catalog = Catalogs.open(location)) {
+            assertThat(catalog.answer("k1")).isEmpty();
+            catalog.saveAnswer("k1", "{\"title\":\"first\"}");
+            catalog.saveAnswer("k1", "{\"title\":\"second\"}");
+            catalog.saveAnswer("k2", "{}");
+        }
+        try (Catalog catalog = Catalogs.open(location)) {
+            assertThat(catalog.answer("k1")).contains("{\"title\":\"second\"}");
+            assertThat(catalog.answer("k2")).contains("{}");
+        }
+    }
+
+    @CatalogKinds.EachKind
     void runLeftRunningByADeadProcessIsMarkedInterrupted(CatalogFactory kind) {
         String location = kind.newLocation(dir);
         long run;

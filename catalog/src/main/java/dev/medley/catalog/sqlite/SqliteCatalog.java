@@ -172,6 +172,32 @@ public final class SqliteCatalog implements Catalog {
     }
 
     @Override
+    public synchronized Optional<String> answer(String key) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT answer FROM answers WHERE key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public synchronized void saveAnswer(String key, String answer) {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO answers (key, answer, saved_at) VALUES (?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET answer = excluded.answer, saved_at = excluded.saved_at""")) {
+            upsert.setString(1, key);
+            upsert.setString(2, answer);
+            upsert.setLong(3, System.currentTimeMillis());
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update", e);
+        }
+    }
+
+    @Override
     public synchronized Optional<TranscriptRecord> transcript(String path) {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT t.size, t.mtime_ns, t.ok, t.error, t.engine, t.model, t.outputs, t.audio_seconds,
