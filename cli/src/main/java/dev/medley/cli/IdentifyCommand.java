@@ -9,6 +9,9 @@ import dev.medley.media.ProbeJson;
 import dev.medley.media.Prober;
 import dev.medley.media.ScannedFile;
 import dev.medley.media.Scanner;
+import dev.medley.llm.LlmStats;
+import dev.medley.llm.NameRefiner;
+import dev.medley.metadata.Field;
 import dev.medley.metadata.Identify;
 import dev.medley.metadata.Identity;
 import dev.medley.metadata.MediaJson;
@@ -21,6 +24,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +68,11 @@ final class IdentifyCommand implements Callable<Integer> {
     @Option(names = "--include-hidden", description = "Also take hidden files and folders.")
     boolean includeHidden;
 
+    @Mixin LlmOptions llm;
+
+    /** One output line waiting for the model's answer about its name. */
+    private record Pending(String path, Identity identity, String error) {}
+
     @Override
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
@@ -70,8 +80,13 @@ final class IdentifyCommand implements Callable<Integer> {
         if (stdin == (paths != null && !paths.isEmpty())) {
             throw new CommandLine.ParameterException(commandLine, "give PATH... or --stdin, not both or neither");
         }
+        if (stdin && llm.enabled()) {
+            try (Catalog catalog = common.openCatalog()) {
+                return names(new InputStreamReader(System.in, StandardCharsets.UTF_8), out, catalog);
+            }
+        }
         if (stdin) {
-            return names(new InputStreamReader(System.in, StandardCharsets.UTF_8), out);
+            return names(new InputStreamReader(System.in, StandardCharsets.UTF_8), out, null);
         }
         ScanOptionsMixin scan = new ScanOptionsMixin();
         scan.paths = paths;
@@ -80,6 +95,9 @@ final class IdentifyCommand implements Callable<Integer> {
         Prober prober = Prober.inProcess(Duration.ofSeconds(30));
         int[] problems = {0};
         try (Catalog catalog = common.openCatalog()) {
+            LlmStats stats = new LlmStats();
+            NameRefiner refiner = llm.enabled() ? llm.refiner(catalog, stats) : null;
+            List<Pending> window = new ArrayList<>();
             Scanner scanner = new Scanner(new dev.medley.media.ScanOptions(includeHidden, false, false),
                     (path, problem) -> {
                         problems[0]++;
@@ -98,11 +116,67 @@ final class IdentifyCommand implements Callable<Integer> {
                     problems[0]++;
                     CommandStreams.err(spec.commandLine()).println("medley: " + file.display() + ": " + error);
                 }
-                out.println(common.json ? json(file, identity, error) : text(file, identity, error));
+                window.add(new Pending(file.display(), identity, error));
+                if (refiner == null || window.size() >= window()) {
+                    problems[0] += print(window, refiner, out);
+                }
+            }
+            problems[0] += print(window, refiner, out);
+            if (refiner != null) {
+                summary(stats);
             }
         }
         out.flush();
         return problems[0] > 0 ? 1 : 0;
+    }
+
+    /** Names asked about at once: enough to keep every request of every worker full. */
+    private int window() {
+        return Math.max(100, llm.batchSize * llm.workers * 4);
+    }
+
+    /** Refines the window's names when asked to, prints its lines in order, and empties it; returns the failures. */
+    private int print(List<Pending> window, NameRefiner refiner, PrintWriter out) throws IOException {
+        int failed = 0;
+        List<NameRefiner.Refined> refined = refine(window.stream().map(Pending::identity).toList(), refiner);
+        for (int i = 0; i < window.size(); i++) {
+            Pending line = window.get(i);
+            NameRefiner.Refined answer = refined.get(i);
+            if (answer.error() != null) {
+                failed++;
+                CommandStreams.err(spec.commandLine()).println("medley: " + line.path() + ": the model gave no answer: "
+                        + answer.error());
+            }
+            out.println(common.json ? json(line.path(), answer.identity(), line.error(), answer.error())
+                    : text(line.path(), answer.identity(), line.error()));
+        }
+        window.clear();
+        return failed;
+    }
+
+    private static List<NameRefiner.Refined> refine(List<Identity> identities, NameRefiner refiner) {
+        if (refiner == null) {
+            return identities.stream().map(identity -> new NameRefiner.Refined(identity, false, false, null)).toList();
+        }
+        try {
+            return refiner.refine(identities);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while asking the model");
+        }
+    }
+
+    private void summary(LlmStats stats) throws IOException {
+        LlmStats.Snapshot counted = stats.snapshot();
+        java.io.PrintStream err = CommandStreams.err(spec.commandLine());
+        if (common.json) {
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("type", "llm");
+            line.putAll(counted.toMap());
+            err.println(Jobs.JSON.writeValueAsString(line));
+        } else {
+            err.println("medley: " + LlmOptions.summary(counted));
+        }
     }
 
     /**
@@ -110,7 +184,11 @@ final class IdentifyCommand implements Callable<Integer> {
      * reading with an error), so that the output lines up with the input. Lines end at a line feed
      * (a carriage return before it belongs to the line ending); each input is echoed as given.
      */
-    private int names(java.io.Reader reader, PrintWriter out) throws IOException {
+    private int names(java.io.Reader reader, PrintWriter out, Catalog catalog) throws IOException {
+        LlmStats stats = new LlmStats();
+        NameRefiner refiner = catalog == null ? null : llm.refiner(catalog, stats);
+        List<String> window = new ArrayList<>();
+        int failed = 0;
         BufferedReader in = new BufferedReader(reader, 1 << 16);
         StringBuilder line = new StringBuilder(256);
         boolean any = false;
@@ -119,7 +197,10 @@ final class IdentifyCommand implements Callable<Integer> {
                 int length = line.length();
                 String name = length > 0 && line.charAt(length - 1) == '\r' && c == '\n'
                         ? line.substring(0, length - 1) : line.toString();
-                out.println(nameLine(name));
+                window.add(name);
+                if (refiner == null || window.size() >= window()) {
+                    failed += nameLines(window, refiner, out);
+                }
                 line.setLength(0);
                 any = false;
             } else if (c >= 0) {
@@ -130,13 +211,65 @@ final class IdentifyCommand implements Callable<Integer> {
                 break;
             }
         }
+        failed += nameLines(window, refiner, out);
+        if (refiner != null) {
+            summary(stats);
+        }
         out.flush();
-        return 0;
+        return failed > 0 ? 1 : 0;
     }
 
-    private String nameLine(String input) throws IOException {
-        MediaName name = MediaNames.parse(input);
+    private int nameLines(List<String> inputs, NameRefiner refiner, PrintWriter out) throws IOException {
+        List<Identity> identities = new ArrayList<>(inputs.size());
+        for (String input : inputs) {
+            identities.add(fromName(MediaNames.parse(input)));
+        }
+        // A blank line is not a name to ask about.
+        List<Integer> asked = new ArrayList<>();
+        List<Identity> askedIdentities = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!inputs.get(i).isBlank()) {
+                asked.add(i);
+                askedIdentities.add(identities.get(i));
+            }
+        }
+        List<NameRefiner.Refined> refined = refine(askedIdentities, refiner);
+        String[] errors = new String[inputs.size()];
+        for (int j = 0; j < asked.size(); j++) {
+            identities.set(asked.get(j), refined.get(j).identity());
+            errors[asked.get(j)] = refined.get(j).error();
+        }
+        int failed = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            if (errors[i] != null) {
+                failed++;
+                CommandStreams.err(spec.commandLine()).println("medley: " + inputs.get(i) + ": the model gave no answer: "
+                        + errors[i]);
+            }
+            out.println(nameLine(inputs.get(i), identities.get(i).name(), errors[i]));
+        }
+        inputs.clear();
+        return failed;
+    }
+
+    /** The identity of a name read alone: each field the parser found, from the name. */
+    private static Identity fromName(MediaName name) {
+        Map<Field, Identity.Provenance> provenance = new EnumMap<>(Field.class);
+        for (Field field : Field.values()) {
+            if (name.get(field) != null) {
+                provenance.put(field, new Identity.Provenance(Identity.Source.FILENAME, name.confidence()));
+            }
+        }
+        return new Identity(name, provenance);
+    }
+
+    private String nameLine(String input, MediaName name, String llmError) throws IOException {
         String json = MediaJson.toJson(name);
+        if (llmError != null) {
+            ObjectNode line = (ObjectNode) Jobs.JSON.readTree(json);
+            line.put("llmError", llmError);
+            json = Jobs.JSON.writeValueAsString(line);
+        }
         if (input.isBlank()) {
             ObjectNode line = (ObjectNode) Jobs.JSON.readTree(json);
             line.put("error", "empty name");
@@ -153,11 +286,14 @@ final class IdentifyCommand implements Callable<Integer> {
                 : prober.probe(file.path());
     }
 
-    private static String json(ScannedFile file, Identity identity, String error) throws IOException {
+    private static String json(String path, Identity identity, String error, String llmError) throws IOException {
         ObjectNode line = (ObjectNode) Jobs.JSON.readTree(MediaJson.toJson(identity));
-        line.put("path", file.display());
+        line.put("path", path);
         if (error != null) {
             line.put("error", error);
+        }
+        if (llmError != null) {
+            line.put("llmError", llmError);
         }
         ObjectNode sources = line.putObject("sources");
         identity.provenance().forEach((field, provenance) -> {
@@ -168,8 +304,8 @@ final class IdentifyCommand implements Callable<Integer> {
         return Jobs.JSON.writeValueAsString(line);
     }
 
-    private static String text(ScannedFile file, Identity identity, String error) {
+    private static String text(String path, Identity identity, String error) {
         return identity.name().kind().name().toLowerCase(Locale.ROOT) + "  " + MediaJson.toJson(identity) + "  "
-                + file.display() + (error == null ? "" : "  (cannot read: " + error + ")");
+                + path + (error == null ? "" : "  (cannot read: " + error + ")");
     }
 }
