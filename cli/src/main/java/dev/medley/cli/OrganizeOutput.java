@@ -1,6 +1,5 @@
 package dev.medley.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.medley.catalog.PathKey;
 import dev.medley.catalog.PlanItem;
 import dev.medley.core.RawPaths;
@@ -8,7 +7,6 @@ import dev.medley.organize.Applier;
 import dev.medley.organize.Planner;
 import dev.medley.organize.Undo;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,11 +101,7 @@ final class OrganizeOutput {
     }
 
     private void print(Map<String, Object> line) {
-        try {
-            out.println(Jobs.JSON.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.println(JsonLine.of(line));
     }
 
     // Paths relative to their source root or the library read far better in a long listing.
