@@ -1,6 +1,7 @@
 package dev.medley.cli;
 
 import dev.medley.catalog.Catalog;
+import dev.medley.llm.LlmStats;
 import dev.medley.core.ConsoleProgress;
 import dev.medley.core.RawPaths;
 import dev.medley.core.RetryPolicy;
@@ -87,6 +88,10 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Mixin NamingOptionsMixin naming;
 
+    @Mixin LlmOptions llm;
+
+    private final LlmStats llmStats = new LlmStats();
+
     @Option(names = "--engine-workers", paramLabel = "N",
             description = "With --transcribe: recognisers sharing the speech model (default: as many as the "
                     + "processors allow). --workers is the number of files in flight.")
@@ -121,6 +126,9 @@ final class ProcessCommand implements Callable<Integer> {
             PipelineOptions options = new PipelineOptions("process", plan.sources(), common.workers(), ScanOptions.DEFAULT,
                     Prober.inProcess(Duration.ofSeconds(30)), false, naming.identify(), transcribing, plan, apply,
                     common.applyWorkers());
+            if (llm.enabled()) {
+                options = options.withRefine(llm.refiner(catalog, llmStats));
+            }
             OrganizeOutput output = new OrganizeOutput(out, common.json, plan.library(), plan.sources(),
                     plan.mode().key());
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "process", -1);
@@ -169,6 +177,13 @@ final class ProcessCommand implements Callable<Integer> {
         Map<String, Object> kinds = new LinkedHashMap<>(report.kinds());
         json.put("identify", kinds);
         json.put("identifyFromCatalog", identify.alreadyDone());
+        if (report.stages().containsKey("refine")) {
+            Map<String, Object> refine = new LinkedHashMap<>(llmStats.snapshot().toMap());
+            PipelineReport.StageCounts r = report.stages().get("refine");
+            refine.put("sent", r.done() + r.alreadyDone() + r.failed());
+            refine.put("notSent", r.passed());
+            json.put("llm", refine);
+        }
         if (report.stages().containsKey("transcribe")) {
             PipelineReport.StageCounts t = report.stages().get("transcribe");
             json.put("transcribe", ordered("transcribed", t.done(), "current", t.alreadyDone(), "failed", t.failed()));
@@ -212,6 +227,11 @@ final class ProcessCommand implements Callable<Integer> {
                 + " (%d from the catalog)%n", kinds.get("episode"), kinds.get("movie"), kinds.get("music"),
                 kinds.get("podcast"), kinds.get("lecture"), kinds.get("audiobook"), kinds.get("other"),
                 identify.alreadyDone());
+        if (report.stages().containsKey("refine")) {
+            PipelineReport.StageCounts r = report.stages().get("refine");
+            out.printf("  asked llm    %d unsure names (%d sure ones not sent); %s%n", r.done() + r.alreadyDone() + r.failed(),
+                    r.passed(), LlmOptions.summary(llmStats.snapshot()).substring("llm: ".length()));
+        }
         if (report.stages().containsKey("transcribe")) {
             PipelineReport.StageCounts t = report.stages().get("transcribe");
             out.printf("  transcribed  %d, %d already done, %d failed%n", t.done(), t.alreadyDone(), t.failed());

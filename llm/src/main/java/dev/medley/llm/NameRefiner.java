@@ -55,6 +55,7 @@ public final class NameRefiner {
 
     private final Options options;
     private final BatchedJson engine;
+    private final int capacity;
 
     public NameRefiner(ChatClient client, RateLimiter limiter, AnswerCache cache, LlmStats stats, Options options) {
         this(client, limiter, cache, stats, options, Sleeper.SYSTEM);
@@ -62,7 +63,13 @@ public final class NameRefiner {
 
     NameRefiner(ChatClient client, RateLimiter limiter, AnswerCache cache, LlmStats stats, Options options, Sleeper sleeper) {
         this.options = options;
+        this.capacity = client.settings().batchSize() * client.settings().workers();
         this.engine = new BatchedJson(client, task(client.settings().batchSize()), limiter, cache, stats, sleeper);
+    }
+
+    /** Returns how many names fill every request in flight: the batch size times the workers. */
+    public int capacity() {
+        return capacity;
     }
 
     /** Returns whether {@code identity} is sent to the model. */

@@ -80,11 +80,12 @@ public final class Pipeline {
             try (Planner.Session planning = planner == null ? null : planner.open(runId, listener::planned)) {
                 Folders folders = new Folders(scan.walk(sources), planning);
                 BatchRunner.Builder<Pending, Flow> engine = BatchRunner.<Pending, Flow>builder(options.command())
-                        .workers(options.workers());
+                        .workers(options.filesInFlight());
                 if (planning != null) {
                     engine.beforeWaiting(planning::commit);
                 }
-                engine.build()
+                try {
+                    engine.build()
                         .run(folders, pending -> flow(pending, writer, planner), result -> {
                             Flow flow = switch (result) {
                                 case ItemResult.Ok<Pending, Flow> ok -> ok.value();
@@ -95,6 +96,9 @@ public final class Pipeline {
                             tally.count(flow, listener);
                             folders.finished(flow);
                         });
+                } finally {
+                    stages.forEach(Stage::finish);
+                }
                 folders.finishAll();
                 analysed = System.nanoTime();
                 if (planning != null) {
@@ -264,6 +268,7 @@ public final class Pipeline {
         return switch (stage) {
             case "probe" -> "probed";
             case "identify" -> "identified";
+            case "refine" -> "refined";
             case "transcribe" -> "transcribed";
             default -> stage;
         };

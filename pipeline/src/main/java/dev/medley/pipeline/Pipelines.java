@@ -10,14 +10,17 @@ public final class Pipelines {
     private Pipelines() {}
 
     /**
-     * Returns the standard flow: scan → probe → identify → (transcribe) → plan → (apply). The
+     * Returns the standard flow: scan → probe → identify → (refine) → (transcribe) → plan → (apply). The
      * stages in brackets run when the options ask for them; without a plan the run stops after the
      * file stages.
      */
     public static Pipeline standard(Catalog catalog, PipelineOptions options) {
         List<Stage> stages = new ArrayList<>();
-        stages.add(new ProbeStage(new Probing(options.prober(), options.forceProbe())));
+        stages.add(new ProbeStage(new Probing(options.prober(), options.forceProbe()), options.workers()));
         stages.add(new IdentifyStage(options.identify()));
+        if (options.refine() != null) {
+            stages.add(new RefineStage(options.refine()));
+        }
         if (options.transcribe() != null) {
             stages.add(new TranscribeStage(options.transcribe()));
         }

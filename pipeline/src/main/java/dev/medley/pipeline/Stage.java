@@ -17,4 +17,7 @@ public interface Stage {
 
     /** Runs the stage on {@code file}, recording what it finds through {@code writer}. */
     StageResult run(MediaFile file, CatalogWriter writer) throws Exception;
+
+    /** Called once every file of a run is through: releases what the stage held for the run. */
+    default void finish() {}
 }
