@@ -109,7 +109,7 @@ public final class NameRefiner {
     }
 
     /** Returns the item sent for a name: the name as given, and what the parser and the tags read in it. */
-    static ObjectNode input(Identity identity) {
+    public static ObjectNode input(Identity identity) {
         MediaName name = identity.name();
         ObjectNode item = ChatClient.JSON.createObjectNode();
         item.put("input", name.input());
@@ -188,7 +188,7 @@ public final class NameRefiner {
     }
 
     /** The task for batches of up to {@code batchSize} names: the ids the schema allows are "1" to that. */
-    static BatchedJson.Task task(int batchSize) {
+    public static BatchedJson.Task task(int batchSize) {
         String instruction = instruction();
         ObjectNode schema = schema(batchSize);
         return new BatchedJson.Task() {
