@@ -70,6 +70,15 @@ public interface Catalog extends AutoCloseable {
     /** Keeps {@code answer} under {@code key}, replacing an earlier one; committed before this returns. */
     void saveAnswer(String key, String answer);
 
+    /** Keeps a batch handed to a provider, until {@link #closeRemoteBatch}; committed before this returns. */
+    void saveRemoteBatch(RemoteBatch batch);
+
+    /** Returns the batches handed to the provider at {@code endpoint} and not yet collected, oldest first. */
+    java.util.List<RemoteBatch> openRemoteBatches(String endpoint);
+
+    /** Marks batch {@code id} collected (or given up). */
+    void closeRemoteBatch(String id);
+
     /**
      * Records that native code was reading file {@code path} when its process died: as a suspect,
      * or quarantined when the crash was certainly this file's.

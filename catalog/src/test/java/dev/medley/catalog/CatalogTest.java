@@ -166,6 +166,22 @@ class CatalogTest {
     }
 
     @CatalogKinds.EachKind
+    void keepsRemoteBatchesOpenUntilClosedByEndpoint(CatalogFactory kind) {
+        String location = kind.newLocation(dir);
+        try (Catalog catalog = Catalogs.open(location)) {
+            catalog.saveRemoteBatch(new RemoteBatch("batch_2", "http://a/v1", "{\"r1\":[]}", 20));
+            catalog.saveRemoteBatch(new RemoteBatch("batch_1", "http://a/v1", "{}", 10));
+            catalog.saveRemoteBatch(new RemoteBatch("batch_3", "http://b/v1", "{}", 5));
+        }
+        try (Catalog catalog = Catalogs.open(location)) {
+            assertThat(catalog.openRemoteBatches("http://a/v1")).extracting(RemoteBatch::id).containsExactly("batch_1", "batch_2");
+            catalog.closeRemoteBatch("batch_1");
+            assertThat(catalog.openRemoteBatches("http://a/v1")).singleElement()
+                    .isEqualTo(new RemoteBatch("batch_2", "http://a/v1", "{\"r1\":[]}", 20));
+        }
+    }
+
+    @CatalogKinds.EachKind
     void runLeftRunningByADeadProcessIsMarkedInterrupted(CatalogFactory kind) {
         String location = kind.newLocation(dir);
         long run;

@@ -10,6 +10,7 @@ import dev.medley.catalog.PathKey;
 import dev.medley.catalog.Plans;
 import dev.medley.catalog.ProbeRecord;
 import dev.medley.catalog.QuarantineRecord;
+import dev.medley.catalog.RemoteBatch;
 import dev.medley.catalog.RunRecord;
 import dev.medley.catalog.TranscriptRecord;
 import java.io.IOException;
@@ -192,6 +193,50 @@ public final class SqliteCatalog implements Catalog {
             upsert.setString(2, answer);
             upsert.setLong(3, System.currentTimeMillis());
             upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update", e);
+        }
+    }
+
+    @Override
+    public synchronized void saveRemoteBatch(RemoteBatch batch) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO remote_batches (id, endpoint, requests, created_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, batch.id());
+            insert.setString(2, batch.endpoint());
+            insert.setString(3, batch.requests());
+            insert.setLong(4, batch.createdAt());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update", e);
+        }
+    }
+
+    @Override
+    public synchronized List<RemoteBatch> openRemoteBatches(String endpoint) {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, endpoint, requests, created_at FROM remote_batches
+                WHERE endpoint = ? AND closed_at IS NULL ORDER BY created_at, id""")) {
+            select.setString(1, endpoint);
+            List<RemoteBatch> open = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    open.add(new RemoteBatch(row.getString(1), row.getString(2), row.getString(3), row.getLong(4)));
+                }
+            }
+            return open;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public synchronized void closeRemoteBatch(String id) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE remote_batches SET closed_at = ? WHERE id = ?")) {
+            update.setLong(1, System.currentTimeMillis());
+            update.setString(2, id);
+            update.executeUpdate();
         } catch (SQLException e) {
             throw failure("update", e);
         }
