@@ -70,6 +70,9 @@ final class IdentifyCommand implements Callable<Integer> {
 
     @Mixin LlmOptions llm;
 
+    /** The catalog the model's answers and open batches are kept in, while a run has one open. */
+    private Catalog llmCatalog;
+
     /** One output line waiting for the model's answer about its name. */
     private record Pending(String path, Identity identity, String error) {}
 
@@ -97,6 +100,7 @@ final class IdentifyCommand implements Callable<Integer> {
         try (Catalog catalog = common.openCatalog()) {
             LlmStats stats = new LlmStats();
             NameRefiner refiner = llm.enabled() ? llm.refiner(catalog, stats) : null;
+            llmCatalog = catalog;
             List<Pending> window = new ArrayList<>();
             Scanner scanner = new Scanner(new dev.medley.media.ScanOptions(includeHidden, false, false),
                     (path, problem) -> {
@@ -130,15 +134,15 @@ final class IdentifyCommand implements Callable<Integer> {
         return problems[0] > 0 ? 1 : 0;
     }
 
-    /** Names asked about at once: enough to keep every request of every worker full. */
+    /** Names asked about at once: enough to keep every request of every worker full; a Batch API batch takes all. */
     private int window() {
-        return Math.max(100, llm.batchSize * llm.workers * 4);
+        return llm.batchApi ? 100_000 : Math.max(100, llm.batchSize * llm.workers * 4);
     }
 
     /** Refines the window's names when asked to, prints its lines in order, and empties it; returns the failures. */
     private int print(List<Pending> window, NameRefiner refiner, PrintWriter out) throws IOException {
         int failed = 0;
-        List<NameRefiner.Refined> refined = refine(window.stream().map(Pending::identity).toList(), refiner);
+        List<NameRefiner.Refined> refined = refine(window.stream().map(Pending::identity).toList(), refiner, llmCatalog);
         for (int i = 0; i < window.size(); i++) {
             Pending line = window.get(i);
             NameRefiner.Refined answer = refined.get(i);
@@ -154,11 +158,15 @@ final class IdentifyCommand implements Callable<Integer> {
         return failed;
     }
 
-    private static List<NameRefiner.Refined> refine(List<Identity> identities, NameRefiner refiner) {
+    private List<NameRefiner.Refined> refine(List<Identity> identities, NameRefiner refiner, Catalog catalog) {
         if (refiner == null) {
             return identities.stream().map(identity -> new NameRefiner.Refined(identity, false, false, null)).toList();
         }
         try {
+            if (llm.batchApi) {
+                return refiner.refineByBatchApi(identities, llm.batchApi(refiner),
+                        LlmOptions.openBatches(catalog, refiner.settings().endpoint().toString()), llm.poll(), !llm.resume);
+            }
             return refiner.refine(identities);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -187,6 +195,7 @@ final class IdentifyCommand implements Callable<Integer> {
     private int names(java.io.Reader reader, PrintWriter out, Catalog catalog) throws IOException {
         LlmStats stats = new LlmStats();
         NameRefiner refiner = catalog == null ? null : llm.refiner(catalog, stats);
+        llmCatalog = catalog;
         List<String> window = new ArrayList<>();
         int failed = 0;
         BufferedReader in = new BufferedReader(reader, 1 << 16);
@@ -233,7 +242,7 @@ final class IdentifyCommand implements Callable<Integer> {
                 askedIdentities.add(identities.get(i));
             }
         }
-        List<NameRefiner.Refined> refined = refine(askedIdentities, refiner);
+        List<NameRefiner.Refined> refined = refine(askedIdentities, refiner, llmCatalog);
         String[] errors = new String[inputs.size()];
         for (int j = 0; j < asked.size(); j++) {
             identities.set(asked.get(j), refined.get(j).identity());

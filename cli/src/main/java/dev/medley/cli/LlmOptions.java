@@ -1,6 +1,9 @@
 package dev.medley.cli;
 
 import dev.medley.catalog.Catalog;
+import dev.medley.catalog.RemoteBatch;
+import dev.medley.llm.BatchApi;
+import dev.medley.llm.BatchedJson;
 import dev.medley.core.RateLimiter;
 import dev.medley.llm.AnswerCache;
 import dev.medley.llm.ChatClient;
@@ -57,8 +60,56 @@ final class LlmOptions {
             description = "Longest wait for one answer (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--llm-batch-api",
+            description = "Send the names through the provider's Batch API (/v1/files, /v1/batches): half the price, "
+                    + "answers within a day. The batch is kept in the catalog; a run that stops while it waits can be "
+                    + "run again with --resume.")
+    boolean batchApi;
+
+    @Option(names = "--resume",
+            description = "With --llm-batch-api: collect what earlier runs submitted, and submit nothing new.")
+    boolean resume;
+
+    @Option(names = "--llm-batch-poll", paramLabel = "SECONDS", defaultValue = "60",
+            description = "With --llm-batch-api: how often to ask whether the batch is done (default: ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
     boolean enabled() {
         return llm != null;
+    }
+
+    /** Returns how long to wait between looks at a batch. */
+    Duration poll() {
+        if (!(pollSeconds >= 0)) {
+            throw CommandException.badUsage("--llm-batch-poll takes a number of seconds");
+        }
+        return Duration.ofMillis((long) (pollSeconds * 1000));
+    }
+
+    /** Returns the Batch API of the endpoint these options name. */
+    BatchApi batchApi(NameRefiner refiner) {
+        return new BatchApi(refiner.settings());
+    }
+
+    /** Returns the batches kept open in {@code catalog} for this endpoint. */
+    static BatchedJson.OpenBatches openBatches(Catalog catalog, String endpoint) {
+        return new BatchedJson.OpenBatches() {
+            @Override
+            public void save(String id, String requests) {
+                catalog.saveRemoteBatch(new RemoteBatch(id, endpoint, requests, System.currentTimeMillis()));
+            }
+
+            @Override
+            public java.util.List<java.util.Map.Entry<String, String>> open() {
+                return catalog.openRemoteBatches(endpoint).stream()
+                        .map(batch -> java.util.Map.entry(batch.id(), batch.requests())).toList();
+            }
+
+            @Override
+            public void close(String id) {
+                catalog.closeRemoteBatch(id);
+            }
+        };
     }
 
     /** Returns the refiner these options describe, keeping answers in {@code catalog}. */
@@ -77,6 +128,9 @@ final class LlmOptions {
         }
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw CommandException.badUsage("--llm-min-confidence takes a number from 0 to 1");
+        }
+        if (resume && !batchApi) {
+            throw CommandException.badUsage("--resume goes with --llm-batch-api");
         }
         if (batchSize < 1 || workers < 1 || timeoutSeconds < 1) {
             throw CommandException.badUsage("--llm-batch-size, --llm-workers and --llm-timeout take positive numbers");

@@ -126,6 +126,9 @@ final class ProcessCommand implements Callable<Integer> {
             PipelineOptions options = new PipelineOptions("process", plan.sources(), common.workers(), ScanOptions.DEFAULT,
                     Prober.inProcess(Duration.ofSeconds(30)), false, naming.identify(), transcribing, plan, apply,
                     common.applyWorkers());
+            if (llm.enabled() && llm.batchApi) {
+                throw CommandException.badUsage("process asks the model directly; --llm-batch-api is for identify");
+            }
             if (llm.enabled()) {
                 options = options.withRefine(llm.refiner(catalog, llmStats));
             }

@@ -216,4 +216,44 @@ class IdentifyLlmIT {
             assertThat(stats.get("answered").asInt()).isEqualTo(secondSent.size());
         }
     }
+
+    @Test
+    void theBatchApiSubmitsOnceAndARunKilledWhileWaitingIsResumedMatchingEveryResultByCustomId() throws Exception {
+        List<String> names = new ArrayList<>(HARD.keySet());
+        try (FakeProvider provider = new FakeProvider(IdentifyLlmIT::oracle, n -> Fault.NONE, null, Duration.ZERO)) {
+            provider.batches(Integer.MAX_VALUE, n -> Fault.NONE); // Never done while the first run waits.
+            Process waiting = identify(provider, "unsure", "--stdin", "--llm-batch-api", "--llm-batch-poll", "0.05")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try (var in = waiting.getOutputStream()) {
+                in.write(String.join("\n", names).getBytes(StandardCharsets.UTF_8));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (provider.batchIds().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300); // Polled a few times: the batch is kept in the catalog by now.
+            waiting.destroyForcibly(); // SIGKILL
+            waiting.waitFor(10, TimeUnit.SECONDS);
+            assertThat(provider.batchIds()).hasSize(1);
+            provider.batches(1, n -> Fault.NONE); // Done at the next look.
+
+            MedleyProcess.Result resumed = withStdin(identify(provider, "unsure", "--stdin", "--llm-batch-api", "--resume",
+                    "--llm-batch-poll", "0.05"), names);
+
+            assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+            assertThat(provider.batchIds()).hasSize(1);
+            assertThat(provider.requests()).isZero();
+            Set<String> sent = new HashSet<>(provider.inputsSeen());
+            assertThat(sent).isNotEmpty();
+            for (JsonNode line : resumed.json()) {
+                String input = line.get("input").asText();
+                if (sent.contains(input)) {
+                    assertThat(line.path("title").asText(null)).as(input).isEqualTo(blankToNull(HARD.get(input)[3]));
+                    assertThat(line.path("artist").asText(null)).as(input).isEqualTo(blankToNull(HARD.get(input)[2]));
+                }
+            }
+            assertThat(MedleyProcess.jsonLines(resumed.stderr()).getLast().get("answered").asInt()).isEqualTo(sent.size());
+            assertThat(provider.violations()).isEmpty();
+        }
+    }
 }

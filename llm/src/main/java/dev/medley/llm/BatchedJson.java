@@ -202,6 +202,211 @@ public final class BatchedJson {
         return Arrays.asList(outcomes);
     }
 
+    /** Where batches handed to a provider's batch API are kept until collected (the catalog). */
+    public interface OpenBatches {
+        /** Keeps batch {@code id} and what its requests asked. */
+        void save(String id, String requests);
+
+        /** Returns the batches kept and not yet collected: each its id and its requests, oldest first. */
+        List<Map.Entry<String, String>> open();
+
+        /** Marks batch {@code id} collected. */
+        void close(String id);
+    }
+
+    /**
+     * Answers {@code inputs} through the provider's Batch API: batches kept open by an earlier run
+     * (killed, say) are collected first; what is still unanswered goes up as one JSONL file of
+     * requests of up to {@link LlmSettings#batchSize()} items, each with a {@code custom_id}; the
+     * batch is kept in {@code store} before it is waited for, polled every {@code poll}, and its output
+     * and error files matched back by {@code custom_id} and item id. What comes back without an
+     * answer goes again in a new batch of smaller requests, until {@link LlmSettings#maxAttempts()}.
+     */
+    public List<Outcome> answerByBatchApi(List<ObjectNode> inputs, BatchApi api, OpenBatches store, Duration poll)
+            throws InterruptedException {
+        return answerByBatchApi(inputs, api, store, poll, true);
+    }
+
+    /** As {@link #answerByBatchApi(List, BatchApi, OpenBatches, Duration)}; without {@code submit}, only collects. */
+    public List<Outcome> answerByBatchApi(List<ObjectNode> inputs, BatchApi api, OpenBatches store, Duration poll,
+            boolean submit) throws InterruptedException {
+        Map<String, String> errors = new HashMap<>();
+        java.util.Set<String> answeredNow = new java.util.HashSet<>();
+        for (Map.Entry<String, String> open : store.open()) {
+            collect(api, open.getKey(), open.getValue(), poll, errors, answeredNow);
+            store.close(open.getKey());
+        }
+        List<String> keys = inputs.stream().map(this::cacheKey).toList();
+        for (int round = 1; submit && round <= settings.maxAttempts(); round++) {
+            List<Integer> pending = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                if (!answeredNow.contains(keys.get(i)) && cached(keys.get(i)) == null && !pending.contains(i)) {
+                    pending.add(i);
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            int size = Math.max(1, settings.batchSize() >> (round - 1));
+            StringBuilder jsonl = new StringBuilder();
+            ObjectNode requests = ChatClient.JSON.createObjectNode();
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            for (int from = 0; from < pending.size(); from += size) {
+                List<Integer> group = pending.subList(from, Math.min(pending.size(), from + size));
+                String customId = "medley-" + run + "-" + round + "-" + (from / size);
+                var groupKeys = requests.putArray(customId);
+                List<ObjectNode> items = new ArrayList<>();
+                for (int i : group) {
+                    groupKeys.add(keys.get(i));
+                    items.add(inputs.get(i));
+                }
+                ObjectNode line = ChatClient.JSON.createObjectNode();
+                line.put("custom_id", customId);
+                line.put("method", "POST");
+                line.put("url", "/v1/chat/completions");
+                try {
+                    line.set("body", ChatClient.JSON.readTree(client.requestBody(task.instruction(), userMessage(items),
+                            ChatClient.Format.JSON_SCHEMA, task.name(), task.schema(),
+                            items.size() * settings.completionTokensPerItem() + 32)));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                jsonl.append(line).append('\n');
+            }
+            String batchId;
+            try {
+                batchId = api.create(api.upload(jsonl.toString().getBytes(StandardCharsets.UTF_8))).path("id").asText();
+            } catch (LlmException e) {
+                for (int i : pending) {
+                    errors.put(keys.get(i), e.getMessage());
+                }
+                if (!e.retryable()) {
+                    break;
+                }
+                sleeper.sleep(backoff(round, e.retryAfter()));
+                continue;
+            }
+            store.save(batchId, requests.toString());
+            collect(api, batchId, requests.toString(), poll, errors, answeredNow);
+            store.close(batchId);
+        }
+        List<Outcome> outcomes = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            ObjectNode answer = cached(keys.get(i));
+            boolean now = answeredNow.contains(keys.get(i));
+            if (answer != null) {
+                outcomes.add(new Outcome(answer, null, !now));
+                (now ? stats.answered : stats.fromCache).increment();
+            } else {
+                outcomes.add(new Outcome(null, errors.getOrDefault(keys.get(i), "the batch gave no answer for it"), false));
+                stats.failed.increment();
+            }
+        }
+        return outcomes;
+    }
+
+    // Waits for batch id to end, then keeps every answer of its output file under its item's key.
+    private void collect(BatchApi api, String id, String requestsJson, Duration poll, Map<String, String> errors,
+            java.util.Set<String> answeredNow) throws InterruptedException {
+        JsonNode requests;
+        try {
+            requests = ChatClient.JSON.readTree(requestsJson);
+        } catch (IOException e) {
+            return; // Not of this version's making: nothing can be matched.
+        }
+        JsonNode batch;
+        int failures = 0;
+        while (true) {
+            try {
+                batch = api.retrieve(id);
+                failures = 0;
+                if (BatchApi.FINAL.contains(batch.path("status").asText())) {
+                    break;
+                }
+            } catch (LlmException e) {
+                if (!e.retryable() || ++failures >= settings.maxAttempts()) {
+                    requests.properties().forEach(r -> r.getValue().forEach(k -> errors.put(k.asText(), e.getMessage())));
+                    return;
+                }
+            }
+            sleeper.sleep(poll);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String file : List.of("output_file_id", "error_file_id")) {
+            String fileId = batch.path(file).asText("");
+            if (fileId.isEmpty()) {
+                continue;
+            }
+            String content;
+            try {
+                content = api.content(fileId);
+            } catch (LlmException e) {
+                continue; // Its items are answered by nothing; they go again.
+            }
+            for (String text : content.split("\n")) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                JsonNode line;
+                try {
+                    line = ChatClient.JSON.readTree(text);
+                } catch (IOException e) {
+                    continue;
+                }
+                String customId = line.path("custom_id").asText("");
+                JsonNode keys = requests.get(customId);
+                if (keys == null || !seen.add(customId)) {
+                    stats.rejectedAnswers.increment(); // A custom_id not sent, or a second line for one.
+                    continue;
+                }
+                stats.requests.increment();
+                stats.itemsSent.add(keys.size());
+                JsonNode response = line.path("response");
+                JsonNode body = response.path("body");
+                String message = body.path("choices").path(0).path("message").path("content").asText(null);
+                if (response.path("status_code").asInt() != 200 || message == null) {
+                    String why = line.path("error").path("message").asText(
+                            body.path("error").path("message").asText("the request failed in the batch"));
+                    keys.forEach(k -> errors.put(k.asText(), why));
+                    continue;
+                }
+                JsonNode usage = body.path("usage");
+                stats.promptTokens.add(usage.path("prompt_tokens").asLong());
+                stats.completionTokens.add(usage.path("completion_tokens").asLong());
+                stats.cachedTokens.add(usage.path("prompt_tokens_details").path("cached_tokens").asLong());
+                Matched matched = match(keys.size(), message);
+                for (int position = 0; position < keys.size(); position++) {
+                    String key = keys.get(position).asText();
+                    ObjectNode answer = matched.answers().get(position);
+                    if (answer != null) {
+                        cache.put(key, answer.toString());
+                        answeredNow.add(key);
+                    } else {
+                        errors.put(key, matched.refused().getOrDefault(position, "the answer left it out"));
+                    }
+                }
+            }
+        }
+        String status = batch.path("status").asText();
+        requests.properties().forEach(r -> {
+            if (!seen.contains(r.getKey())) {
+                r.getValue().forEach(k -> errors.putIfAbsent(k.asText(), "not in the batch's results (status " + status + ")"));
+            }
+        });
+    }
+
+    /** The user message for {@code inputs}: {"items":[{"id":"1",...},...]}. */
+    private static String userMessage(List<ObjectNode> inputs) {
+        ObjectNode message = ChatClient.JSON.createObjectNode();
+        ArrayNode items = message.putArray("items");
+        for (int i = 0; i < inputs.size(); i++) {
+            ObjectNode item = items.addObject();
+            item.put("id", Integer.toString(i + 1));
+            item.setAll(inputs.get(i));
+        }
+        return message.toString();
+    }
+
     private ObjectNode cached(String key) {
         String text = cache.get(key).orElse(null);
         if (text == null) {
@@ -243,14 +448,12 @@ public final class BatchedJson {
     private Sent send(List<Work> batch) throws InterruptedException {
         ObjectNode message = ChatClient.JSON.createObjectNode();
         ArrayNode items = message.putArray("items");
-        Map<String, Integer> ids = new HashMap<>();
         int itemTokens = 0;
         for (int i = 0; i < batch.size(); i++) {
             String id = Integer.toString(i + 1);
             ObjectNode item = items.addObject();
             item.put("id", id);
             item.setAll(batch.get(i).input);
-            ids.put(id, i);
             itemTokens += batch.get(i).tokens;
         }
         String user = message.toString();
@@ -293,7 +496,16 @@ public final class BatchedJson {
             stats.completionTokens.add(usage.completionTokens());
             stats.cachedTokens.add(usage.cachedTokens());
         }
-        ResultReader.Read read = ResultReader.read(completion.content());
+        Matched matched = match(batch.size(), completion.content());
+        return new Sent(batch, matched.answers(), matched.refused(), completion.truncated() || !matched.complete(), null);
+    }
+
+    /** A message's results matched to the request's items by position (local id less one). */
+    private record Matched(Map<Integer, ObjectNode> answers, Map<Integer, String> refused, boolean complete) {}
+
+    // Ids are "1" to count; an answer counts only for an id sent, given once, of the right shape.
+    private Matched match(int count, String content) {
+        ResultReader.Read read = ResultReader.read(content);
         Map<Integer, ObjectNode> answers = new HashMap<>();
         Map<Integer, String> refused = new HashMap<>();
         Map<Integer, Integer> seen = new HashMap<>();
@@ -301,7 +513,7 @@ public final class BatchedJson {
             JsonNode idNode = result.get("id");
             String id = idNode == null ? null : idNode.isTextual() ? idNode.asText()
                     : idNode.canConvertToExactIntegral() ? idNode.asText() : null;
-            Integer position = id == null ? null : ids.get(id);
+            Integer position = position(id, count);
             if (position == null) {
                 stats.rejectedAnswers.increment(); // An id that was not sent: no item's answer.
                 continue;
@@ -322,7 +534,15 @@ public final class BatchedJson {
                 answers.put(position, answer);
             }
         }
-        return new Sent(batch, answers, refused, completion.truncated() || !read.complete(), null);
+        return new Matched(answers, refused, read.complete());
+    }
+
+    private static Integer position(String id, int count) {
+        if (id == null || id.isEmpty() || id.length() > 4 || !id.chars().allMatch(Character::isDigit) || id.startsWith("0")) {
+            return null;
+        }
+        int number = Integer.parseInt(id);
+        return number >= 1 && number <= count ? number - 1 : null;
     }
 
     private static Duration backoff(int attempt, Duration retryAfter) {

@@ -56,6 +56,7 @@ public final class NameRefiner {
     private final Options options;
     private final BatchedJson engine;
     private final int capacity;
+    private final LlmSettings settings;
 
     public NameRefiner(ChatClient client, RateLimiter limiter, AnswerCache cache, LlmStats stats, Options options) {
         this(client, limiter, cache, stats, options, Sleeper.SYSTEM);
@@ -64,7 +65,13 @@ public final class NameRefiner {
     NameRefiner(ChatClient client, RateLimiter limiter, AnswerCache cache, LlmStats stats, Options options, Sleeper sleeper) {
         this.options = options;
         this.capacity = client.settings().batchSize() * client.settings().workers();
+        this.settings = client.settings();
         this.engine = new BatchedJson(client, task(client.settings().batchSize()), limiter, cache, stats, sleeper);
+    }
+
+    /** Returns the settings of the model asked. */
+    public LlmSettings settings() {
+        return settings;
     }
 
     /** Returns how many names fill every request in flight: the batch size times the workers. */
@@ -79,6 +86,24 @@ public final class NameRefiner {
 
     /** Refines {@code identities}; the answer lists them in the same order. */
     public List<Refined> refine(List<Identity> identities) throws InterruptedException {
+        return refine(identities, engine::answer);
+    }
+
+    /**
+     * Refines {@code identities} through the provider's Batch API (see
+     * {@link BatchedJson#answerByBatchApi}); without {@code submit}, only collects what an earlier run
+     * submitted.
+     */
+    public List<Refined> refineByBatchApi(List<Identity> identities, BatchApi api, BatchedJson.OpenBatches store,
+            java.time.Duration poll, boolean submit) throws InterruptedException {
+        return refine(identities, inputs -> engine.answerByBatchApi(inputs, api, store, poll, submit));
+    }
+
+    private interface Asking {
+        List<BatchedJson.Outcome> answer(List<ObjectNode> inputs) throws InterruptedException;
+    }
+
+    private List<Refined> refine(List<Identity> identities, Asking asking) throws InterruptedException {
         List<ObjectNode> inputs = new ArrayList<>();
         List<Integer> sentAt = new ArrayList<>();
         for (int i = 0; i < identities.size(); i++) {
@@ -87,7 +112,7 @@ public final class NameRefiner {
                 sentAt.add(i);
             }
         }
-        List<BatchedJson.Outcome> outcomes = engine.answer(inputs);
+        List<BatchedJson.Outcome> outcomes = asking.answer(inputs);
         List<Refined> refined = new ArrayList<>(identities.size());
         for (Identity identity : identities) {
             refined.add(new Refined(identity, false, false, null));
