@@ -10,7 +10,6 @@ import dev.medley.llm.testing.FakeProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
@@ -69,37 +68,48 @@ class BatchedJsonTest {
 
     @Test
     void withAThirdOfRequestsFaultedNoItemIsLostOrGivenAnotherItemsAnswer() throws Exception {
-        Random random = new Random(42);
+        // Three requests in every ten faulted (the first, fourth and seventh), each kind in turn.
         Fault[] kinds = Fault.values();
         Fault[] schedule = new Fault[10_000];
-        for (int i = 0; i < schedule.length; i++) {
-            schedule[i] = random.nextDouble() < 0.3 ? kinds[1 + random.nextInt(kinds.length - 1)] : Fault.NONE;
+        for (int i = 0, k = 0; i < schedule.length; i++) {
+            schedule[i] = i * 7 % 10 < 3 ? kinds[1 + k++ % (kinds.length - 1)] : Fault.NONE;
         }
         try (FakeProvider provider = new FakeProvider(EchoTask::oracle, n -> schedule[n % schedule.length], null,
                 Duration.ofMillis(1200))) {
             LlmStats stats = new LlmStats();
-            BatchedJson engine = new BatchedJson(new ChatClient(settings(provider)), new EchoTask("Echo each item."),
-                    RateLimiter.UNLIMITED, AnswerCache.NONE, stats, NO_WAIT);
-            List<ObjectNode> items = items(300);
+            // Backoffs as the engine asks for them, a twentieth as long: the schedule, not the clock, is under test.
+            Sleeper faster = duration -> Thread.sleep(duration.dividedBy(20));
+            BatchedJson engine = new BatchedJson(new ChatClient(settings(provider)), new EchoTask(instruction(2000)),
+                    RateLimiter.UNLIMITED, AnswerCache.NONE, stats, faster);
+            List<ObjectNode> items = items(1000);
+            long started = System.nanoTime();
 
             List<BatchedJson.Outcome> outcomes = engine.answer(items);
 
+            double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(outcomes).hasSize(items.size());
+            int misaligned = 0;
+            int lost = 0;
             for (int i = 0; i < items.size(); i++) {
                 BatchedJson.Outcome outcome = outcomes.get(i);
-                if (outcome.ok()) {
-                    assertThat(EchoTask.answers(outcome.answer(), items.get(i).path("input").asText()))
-                            .as("item %d answered from its own input", i).isTrue();
-                } else {
-                    assertThat(outcome.error()).as("item %d failed with its reason", i).isNotBlank();
+                if (outcome == null || (!outcome.ok() && (outcome.error() == null || outcome.error().isBlank()))) {
+                    lost++;
+                } else if (outcome.ok() && !EchoTask.answers(outcome.answer(), items.get(i).path("input").asText())) {
+                    misaligned++;
                 }
             }
+            assertThat(misaligned).isZero();
+            assertThat(lost).isZero();
             LlmStats.Snapshot counted = stats.snapshot();
             assertThat(counted.answered() + counted.failed()).isEqualTo(items.size());
             assertThat(counted.retries()).isPositive();
             assertThat(counted.resent()).isPositive();
             assertThat(counted.answered()).isGreaterThan(items.size() * 95L / 100);
             assertThat(provider.violations()).isEmpty();
+            assertThat((double) provider.faulted() / counted.requests()).isBetween(0.2, 0.4);
+            System.out.printf(java.util.Locale.ROOT, "faults: %d answered, %d failed, %d requests of which %d faulted (%d retries,"
+                    + " %d items sent again, %d answers refused), %.1f s%n", counted.answered(), counted.failed(),
+                    counted.requests(), provider.faulted(), counted.retries(), counted.resent(), counted.rejectedAnswers(), seconds);
         }
     }
 
@@ -153,6 +163,42 @@ class BatchedJsonTest {
             assertThat(wrong).noneMatch(BatchedJson.Outcome::ok);
             assertThat(wrong.getFirst().error()).contains(LlmSettings.KEY_VARIABLE).doesNotContain(key);
             assertThat(settings(provider).withApiKey(key).toString()).doesNotContain(key);
+        }
+    }
+
+    @Test
+    void aServerWithoutSchemasIsAskedForAJsonObjectWithTheSchemaInTheInstruction() throws Exception {
+        try (FakeProvider provider = new FakeProvider(EchoTask::oracle, n -> Fault.NONE, null, Duration.ZERO)) {
+            provider.rejectSchemas(true);
+            LlmStats stats = new LlmStats();
+            List<ObjectNode> items = items(25);
+
+            List<BatchedJson.Outcome> outcomes = new BatchedJson(new ChatClient(settings(provider)), new EchoTask("Echo."),
+                    RateLimiter.UNLIMITED, AnswerCache.NONE, stats, NO_WAIT).answer(items);
+
+            for (int i = 0; i < items.size(); i++) {
+                assertThat(EchoTask.answers(outcomes.get(i).answer(), items.get(i).path("input").asText())).isTrue();
+            }
+            // The first request of each worker is refused once; from then on every request asks for json_object.
+            assertThat(provider.requests()).isLessThanOrEqualTo(3 + 4);
+            assertThat(stats.snapshot().failed()).isZero();
+        }
+    }
+
+    @Test
+    void aRateLimitedRequestWaitsAtLeastWhatRetryAfterSays() throws Exception {
+        try (FakeProvider provider = new FakeProvider(EchoTask::oracle, n -> n == 0 ? Fault.RATE_LIMITED : Fault.NONE,
+                null, Duration.ZERO)) {
+            provider.retryAfter("7");
+            List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+            LlmStats stats = new LlmStats();
+
+            List<BatchedJson.Outcome> outcomes = new BatchedJson(new ChatClient(settings(provider)), new EchoTask("Echo."),
+                    RateLimiter.UNLIMITED, AnswerCache.NONE, stats, waits::add).answer(items(10));
+
+            assertThat(outcomes).allMatch(BatchedJson.Outcome::ok);
+            assertThat(waits).singleElement().isEqualTo(Duration.ofSeconds(7));
+            assertThat(stats.snapshot().retries()).isEqualTo(1);
         }
     }
 }

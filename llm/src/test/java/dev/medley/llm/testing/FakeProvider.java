@@ -50,8 +50,11 @@ public final class FakeProvider implements AutoCloseable {
     private final java.util.Map<String, ObjectNode> storedBatches = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Integer> batchPolls = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger batchLines = new AtomicInteger();
+    private final AtomicInteger faulted = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile int pollsToFinish = 2;
+    private volatile boolean rejectSchemas;
+    private volatile String retryAfter = "0.05";
     private volatile IntFunction<Fault> lineSchedule = n -> Fault.NONE;
 
     /**
@@ -113,6 +116,21 @@ public final class FakeProvider implements AutoCloseable {
         this.lineSchedule = lines;
     }
 
+    /** Makes the server refuse {@code response_format: json_schema}, as servers without schemas do. */
+    public void rejectSchemas(boolean reject) {
+        this.rejectSchemas = reject;
+    }
+
+    /** Sets the Retry-After header a rate-limited answer carries. */
+    public void retryAfter(String value) {
+        this.retryAfter = value;
+    }
+
+    /** Returns how many requests had a fault done to them. */
+    public int faulted() {
+        return faulted.get();
+    }
+
     /** Returns the ids of the batches created, in order. */
     public List<String> batchIds() {
         return storedBatches.keySet().stream().sorted().toList();
@@ -152,6 +170,10 @@ public final class FakeProvider implements AutoCloseable {
             }
             String system = request.path("messages").path(0).path("content").asText();
             JsonNode format = request.path("response_format");
+            if (rejectSchemas && "json_schema".equals(format.path("type").asText())) {
+                respond(exchange, 400, error("Invalid parameter: 'response_format' of type 'json_schema' is not supported"));
+                return;
+            }
             String user = request.path("messages").path(1).path("content").asText();
             JsonNode items = JSON.readTree(user).path("items");
             if (!items.isArray() || items.isEmpty()) {
@@ -160,9 +182,12 @@ public final class FakeProvider implements AutoCloseable {
                 return;
             }
             Fault fault = schedule.apply(number);
+            if (fault != Fault.NONE) {
+                faulted.incrementAndGet();
+            }
             switch (fault) {
                 case RATE_LIMITED -> {
-                    exchange.getResponseHeaders().add("Retry-After", "0.05");
+                    exchange.getResponseHeaders().add("Retry-After", retryAfter);
                     respond(exchange, 429, error("Rate limit reached for requests"));
                     return;
                 }
