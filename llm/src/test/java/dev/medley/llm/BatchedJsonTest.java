@@ -78,7 +78,11 @@ class BatchedJsonTest {
                 Duration.ofMillis(1200))) {
             LlmStats stats = new LlmStats();
             // Backoffs as the engine asks for them, a twentieth as long: the schedule, not the clock, is under test.
-            Sleeper faster = duration -> Thread.sleep(duration.dividedBy(20));
+            java.util.concurrent.atomic.AtomicLong askedMillis = new java.util.concurrent.atomic.AtomicLong();
+            Sleeper faster = duration -> {
+                askedMillis.addAndGet(duration.toMillis());
+                Thread.sleep(duration.dividedBy(20));
+            };
             BatchedJson engine = new BatchedJson(new ChatClient(settings(provider)), new EchoTask(instruction(2000)),
                     RateLimiter.UNLIMITED, AnswerCache.NONE, stats, faster);
             List<ObjectNode> items = items(1000);
@@ -108,8 +112,9 @@ class BatchedJsonTest {
             assertThat(provider.violations()).isEmpty();
             assertThat((double) provider.faulted() / counted.requests()).isBetween(0.2, 0.4);
             System.out.printf(java.util.Locale.ROOT, "faults: %d answered, %d failed, %d requests of which %d faulted (%d retries,"
-                    + " %d items sent again, %d answers refused), %.1f s%n", counted.answered(), counted.failed(),
-                    counted.requests(), provider.faulted(), counted.retries(), counted.resent(), counted.rejectedAnswers(), seconds);
+                    + " %d items sent again, %d answers refused), %.1f s with backoffs a twentieth of the %.1f s asked%n",
+                    counted.answered(), counted.failed(), counted.requests(), provider.faulted(), counted.retries(),
+                    counted.resent(), counted.rejectedAnswers(), seconds, askedMillis.get() / 1000.0);
         }
     }
 
