@@ -240,7 +240,7 @@ public final class BatchedJson {
         for (int round = 1; submit && round <= settings.maxAttempts(); round++) {
             List<Integer> pending = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
-                if (!answeredNow.contains(keys.get(i)) && cached(keys.get(i)) == null && !pending.contains(i)) {
+                if (!answeredNow.contains(keys.get(i)) && cached(keys.get(i)) == null) {
                     pending.add(i);
                 }
             }
