@@ -88,8 +88,10 @@ public final class BatchApi {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            String why = e instanceof java.net.ConnectException ? "connection refused"
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new LlmException(LlmException.Kind.CONNECTION, 0, "cannot reach the batch API at " + settings.endpoint()
-                    + ": " + e.getMessage(), null, null);
+                    + ": " + why, null, null);
         }
         int status = response.statusCode();
         if (status == 429 || status >= 500) {

@@ -142,8 +142,15 @@ public final class BatchedJson {
     }
 
     /** What one request did for its items. */
+    /**
+     * What one request did for its items.
+     *
+     * @param failure why the request failed as a whole (after its retries), or null
+     * @param smallerMayHelp whether the server refused the request itself (400, 413, 422: too long, say), so
+     *     that its items may pass in smaller ones; a request that could not get through is not tried in pieces
+     */
     private record Sent(List<Work> batch, Map<Integer, ObjectNode> answers, Map<Integer, String> refused,
-            boolean truncated, String failure) {}
+            boolean truncated, String failure, boolean smallerMayHelp) {}
 
     /**
      * Answers {@code inputs}, in their order: one outcome per input, at the same position.
@@ -460,6 +467,7 @@ public final class BatchedJson {
         int maxCompletion = batch.size() * settings.completionTokensPerItem() + 32;
         Completion completion = null;
         String failure = null;
+        boolean smallerMayHelp = false;
         for (int attempt = 1; completion == null; attempt++) {
             ChatClient.Format asked = format.get();
             String instruction = asked == ChatClient.Format.JSON_SCHEMA ? task.instruction() : jsonObjectInstruction;
@@ -481,6 +489,8 @@ public final class BatchedJson {
                 }
                 if (!e.retryable() || attempt >= settings.maxAttempts()) {
                     failure = e.getMessage();
+                    smallerMayHelp = e.kind() == LlmException.Kind.REJECTED
+                            && (e.status() == 400 || e.status() == 413 || e.status() == 422) && batch.size() > 1;
                     break;
                 }
                 stats.retries.increment();
@@ -488,7 +498,7 @@ public final class BatchedJson {
             }
         }
         if (completion == null) {
-            return new Sent(batch, Map.of(), Map.of(), false, failure);
+            return new Sent(batch, Map.of(), Map.of(), false, failure, smallerMayHelp);
         }
         Usage usage = completion.usage();
         if (usage.reported()) {
@@ -497,7 +507,8 @@ public final class BatchedJson {
             stats.cachedTokens.add(usage.cachedTokens());
         }
         Matched matched = match(batch.size(), completion.content());
-        return new Sent(batch, matched.answers(), matched.refused(), completion.truncated() || !matched.complete(), null);
+        return new Sent(batch, matched.answers(), matched.refused(), completion.truncated() || !matched.complete(), null,
+                false);
     }
 
     /** A message's results matched to the request's items by position (local id less one). */
@@ -576,8 +587,9 @@ public final class BatchedJson {
             work.lastError = sent.failure() != null ? sent.failure()
                     : sent.refused().containsKey(position) ? sent.refused().get(position)
                     : sent.truncated() ? "the answer was cut off before it" : "the answer left it out";
-            if (work.attempts >= settings.maxAttempts() || breakerReason != null) {
-                fail(outcomes, work, breakerReason != null ? breakerReason
+            boolean hopeless = sent.failure() != null && !sent.smallerMayHelp(); // Retried already, as a whole.
+            if (hopeless || work.attempts >= settings.maxAttempts() || breakerReason != null) {
+                fail(outcomes, work, breakerReason != null ? breakerReason : hopeless ? work.lastError
                         : "no usable answer after " + work.attempts + " attempts: " + work.lastError);
             } else {
                 work.largestBatch = Math.min(work.largestBatch, smaller);

@@ -80,8 +80,10 @@ public final class ChatClient {
             throw new LlmException(LlmException.Kind.TIMEOUT, 0,
                     "no answer from " + settings.endpoint() + " within " + settings.timeout().toSeconds() + " s", null, null);
         } catch (IOException e) {
-            throw new LlmException(LlmException.Kind.CONNECTION, 0,
-                    "cannot reach " + settings.endpoint() + ": " + scrub(String.valueOf(e.getMessage())), null, null);
+            String why = e instanceof java.net.ConnectException ? "connection refused"
+                    : e.getMessage() != null ? scrub(e.getMessage()) : e.getClass().getSimpleName();
+            throw new LlmException(LlmException.Kind.CONNECTION, 0, "cannot reach " + settings.endpoint() + ": " + why,
+                    null, null);
         }
         Body read = readBody(response.body());
         int status = response.statusCode();
