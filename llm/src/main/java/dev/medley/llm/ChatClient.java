@@ -41,6 +41,10 @@ public final class ChatClient {
     private final LlmSettings settings;
     private final URI completions;
     private final HttpClient http;
+    // Left out once a server has refused them: reasoning models take no temperature but their default,
+    // and some servers know only the older max_tokens.
+    private volatile boolean temperature = true;
+    private volatile boolean maxCompletionTokens = true;
 
     public ChatClient(LlmSettings settings) {
         this.settings = settings;
@@ -64,33 +68,48 @@ public final class ChatClient {
      */
     public Completion complete(String system, String user, Format format, String schemaName, JsonNode schema,
             int maxCompletionTokens) throws LlmException, InterruptedException {
-        byte[] body = requestBody(system, user, format, schemaName, schema, maxCompletionTokens);
-        HttpRequest.Builder request = HttpRequest.newBuilder(completions)
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (settings.apiKey() != null) {
-            request.header("Authorization", "Bearer " + settings.apiKey());
+        for (int tries = 0; ; tries++) {
+            boolean withTemperature = temperature;
+            boolean withMaxCompletionTokens = this.maxCompletionTokens;
+            byte[] body = requestBody(system, user, format, schemaName, schema, maxCompletionTokens);
+            HttpRequest.Builder request = HttpRequest.newBuilder(completions)
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (settings.apiKey() != null) {
+                request.header("Authorization", "Bearer " + settings.apiKey());
+            }
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (HttpTimeoutException e) {
+                throw new LlmException(LlmException.Kind.TIMEOUT, 0,
+                        "no answer from " + settings.endpoint() + " within " + settings.timeout().toSeconds() + " s", null, null);
+            } catch (IOException e) {
+                String why = e instanceof java.net.ConnectException ? "connection refused"
+                        : e.getMessage() != null ? scrub(e.getMessage()) : e.getClass().getSimpleName();
+                throw new LlmException(LlmException.Kind.CONNECTION, 0, "cannot reach " + settings.endpoint() + ": " + why,
+                        null, null);
+            }
+            Body read = readBody(response.body());
+            int status = response.statusCode();
+            if (status == 200) {
+                return completion(read);
+            }
+            String said = errorMessage(read.text()).toLowerCase(Locale.ROOT);
+            if ((status == 400 || status == 422) && tries < 2) {
+                if (withTemperature && said.contains("temperature")) {
+                    temperature = false;
+                    continue;
+                }
+                if (withMaxCompletionTokens && said.contains("max_completion_tokens")) {
+                    this.maxCompletionTokens = false;
+                    continue;
+                }
+            }
+            throw failure(status, read.text(), response.headers());
         }
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new LlmException(LlmException.Kind.TIMEOUT, 0,
-                    "no answer from " + settings.endpoint() + " within " + settings.timeout().toSeconds() + " s", null, null);
-        } catch (IOException e) {
-            String why = e instanceof java.net.ConnectException ? "connection refused"
-                    : e.getMessage() != null ? scrub(e.getMessage()) : e.getClass().getSimpleName();
-            throw new LlmException(LlmException.Kind.CONNECTION, 0, "cannot reach " + settings.endpoint() + ": " + why,
-                    null, null);
-        }
-        Body read = readBody(response.body());
-        int status = response.statusCode();
-        if (status == 200) {
-            return completion(read);
-        }
-        throw failure(status, read.text(), response.headers());
     }
 
     byte[] requestBody(String system, String user, Format format, String schemaName, JsonNode schema,
@@ -100,8 +119,10 @@ public final class ChatClient {
         var messages = root.putArray("messages");
         messages.addObject().put("role", "system").put("content", system);
         messages.addObject().put("role", "user").put("content", user);
-        root.put("temperature", 0);
-        root.put("max_completion_tokens", maxCompletionTokens);
+        if (temperature) {
+            root.put("temperature", 0);
+        }
+        root.put(this.maxCompletionTokens ? "max_completion_tokens" : "max_tokens", maxCompletionTokens);
         ObjectNode responseFormat = root.putObject("response_format");
         if (format == Format.JSON_SCHEMA) {
             responseFormat.put("type", "json_schema");

@@ -206,4 +206,19 @@ class BatchedJsonTest {
             assertThat(stats.snapshot().retries()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aModelThatTakesNoTemperatureIsAskedWithout() throws Exception {
+        try (FakeProvider provider = new FakeProvider(EchoTask::oracle, n -> Fault.NONE, null, Duration.ZERO)) {
+            provider.rejectTemperature(true);
+            LlmStats stats = new LlmStats();
+
+            List<BatchedJson.Outcome> outcomes = new BatchedJson(new ChatClient(settings(provider).withWorkers(1)),
+                    new EchoTask("Echo."), RateLimiter.UNLIMITED, AnswerCache.NONE, stats, NO_WAIT).answer(items(30));
+
+            assertThat(outcomes).allMatch(BatchedJson.Outcome::ok);
+            assertThat(provider.requests()).isEqualTo(3 + 1); // Once refused, then never sent again.
+            assertThat(stats.snapshot().retries()).isZero();
+        }
+    }
 }

@@ -54,6 +54,7 @@ public final class FakeProvider implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile int pollsToFinish = 2;
     private volatile boolean rejectSchemas;
+    private volatile boolean rejectTemperature;
     private volatile String retryAfter = "0.05";
     private volatile IntFunction<Fault> lineSchedule = n -> Fault.NONE;
 
@@ -121,6 +122,11 @@ public final class FakeProvider implements AutoCloseable {
         this.rejectSchemas = reject;
     }
 
+    /** Makes the server refuse any temperature but its default, as OpenAI's reasoning models do. */
+    public void rejectTemperature(boolean reject) {
+        this.rejectTemperature = reject;
+    }
+
     /** Sets the Retry-After header a rate-limited answer carries. */
     public void retryAfter(String value) {
         this.retryAfter = value;
@@ -170,6 +176,11 @@ public final class FakeProvider implements AutoCloseable {
             }
             String system = request.path("messages").path(0).path("content").asText();
             JsonNode format = request.path("response_format");
+            if (rejectTemperature && request.has("temperature")) {
+                respond(exchange, 400, error("Unsupported value: 'temperature' does not support 0 with this model."
+                        + " Only the default (1) value is supported."));
+                return;
+            }
             if (rejectSchemas && "json_schema".equals(format.path("type").asText())) {
                 respond(exchange, 400, error("Invalid parameter: 'response_format' of type 'json_schema' is not supported"));
                 return;
