@@ -1,0 +1,332 @@
+package dev.medley.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.medley.speech.AudioSource;
+import dev.medley.speech.OutputFormat;
+import dev.medley.speech.Segment;
+import dev.medley.speech.Transcript;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+
+/**
+ * {@code medley serve}: speech over HTTP, in the shapes clients already speak.
+ *
+ * <ul>
+ *   <li>{@code POST /v1/audio/transcriptions}: OpenAI's endpoint (multipart {@code file}, {@code model},
+ *       {@code response_format} json, text, srt, vtt or verbose_json); {@code whisper-1} names the
+ *       served model too, so clients written for OpenAI work unchanged.
+ *   <li>{@code POST /v1/batch/transcriptions}: many items in one request, each with its
+ *       {@code request_id}, answered in order, one result or error each.
+ *   <li>{@code GET /v1/models}, {@code GET /healthz}, {@code GET /readyz}.
+ * </ul>
+ *
+ * <p>Every request runs on a virtual thread; all of them share one {@link Speech}, whose micro-batcher
+ * groups the windows of concurrent requests into engine batches. With a token, every request must
+ * carry it as a bearer token (compared in constant time). Errors are OpenAI's error object, never a
+ * stack trace.
+ */
+public final class MedleyServer implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FORMATS = Set.of("json", "text", "srt", "vtt", "verbose_json");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final int MAX_BATCH_ITEMS = 1024;
+
+    private final ServeOptions options;
+    private final Speech speech;
+    private final WebServer server;
+    private final ExecutorService items = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean ready;
+
+    private MedleyServer(ServeOptions options, Speech speech) {
+        this.options = options;
+        this.speech = speech;
+        this.server = WebServer.builder()
+                .host(options.host())
+                .port(options.port())
+                .maxPayloadSize(options.maxUploadBytes())
+                .shutdownHook(false) // The command stops it, after the work in flight.
+                .routing(this::routes)
+                .build();
+    }
+
+    /** Starts a server; it answers {@code /readyz} with 200 from then on. */
+    public static MedleyServer start(ServeOptions options, Speech speech) {
+        MedleyServer server = new MedleyServer(options, speech);
+        server.server.start();
+        server.ready = true;
+        return server;
+    }
+
+    /** Returns the port it listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    private void routes(HttpRouting.Builder routing) {
+        routing.addFilter((chain, request, response) -> {
+            if (options.token() != null && !request.path().path().equals("/healthz") && !authorised(request)) {
+                error(response, 401, "authentication_error",
+                        "send the server's token: Authorization: Bearer <token>");
+                return;
+            }
+            chain.proceed();
+        });
+        routing.get("/healthz", (request, response) -> response.send("ok"));
+        routing.get("/readyz", (request, response) -> {
+            if (ready) {
+                response.send("ready");
+            } else {
+                response.status(503).send("starting");
+            }
+        });
+        routing.get("/v1/models", this::models);
+        routing.post("/v1/audio/transcriptions", this::transcription);
+        routing.post("/v1/batch/transcriptions", this::batch);
+    }
+
+    private boolean authorised(ServerRequest request) {
+        String header = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        byte[] given = header.getBytes(StandardCharsets.UTF_8);
+        byte[] expected = ("Bearer " + options.token()).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, expected);
+    }
+
+    private void models(ServerRequest request, ServerResponse response) throws IOException {
+        ObjectNode list = JSON.createObjectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        for (String id : List.of(speech.model(), "whisper-1")) {
+            data.addObject().put("id", id).put("object", "model").put("created", 0).put("owned_by", "medley");
+        }
+        json(response, 200, list);
+    }
+
+    private void transcription(ServerRequest request, ServerResponse response) throws IOException {
+        Map<String, Multipart.Part> parts;
+        try {
+            parts = Multipart.parse(request.headers().first(HeaderNames.CONTENT_TYPE).orElse(null), body(request));
+        } catch (IllegalArgumentException e) {
+            error(response, 400, "invalid_request_error", e.getMessage());
+            return;
+        }
+        Multipart.Part file = parts.get("file");
+        String format = parts.containsKey("response_format") ? parts.get("response_format").text().strip() : "json";
+        if (file == null || file.content().length == 0) {
+            error(response, 400, "invalid_request_error", "no audio: send it as the multipart part 'file'");
+            return;
+        }
+        if (!FORMATS.contains(format)) {
+            error(response, 400, "invalid_request_error", "response_format must be one of json, text, srt, vtt, "
+                    + "verbose_json, not '" + format + "'");
+            return;
+        }
+        Transcript transcript;
+        try {
+            transcript = speech.transcribe(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName()));
+        } catch (Exception e) {
+            error(response, 400, "invalid_request_error", "cannot transcribe the file: " + reason(e));
+            return;
+        }
+        switch (format) {
+            case "text" -> text(response, "text/plain; charset=utf-8", transcript.text() + "\n");
+            case "srt" -> text(response, "application/x-subrip; charset=utf-8", OutputFormat.SRT.render(transcript));
+            case "vtt" -> text(response, "text/vtt; charset=utf-8", OutputFormat.VTT.render(transcript));
+            case "verbose_json" -> json(response, 200, verbose(transcript));
+            default -> json(response, 200, JSON.createObjectNode().put("text", transcript.text()));
+        }
+    }
+
+    private static ObjectNode verbose(Transcript transcript) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("task", "transcribe");
+        root.put("language", transcript.language() == null ? "english" : transcript.language());
+        root.put("duration", transcript.audioSeconds());
+        root.put("text", transcript.text());
+        ArrayNode segments = root.putArray("segments");
+        ArrayNode words = JSON.createArrayNode();
+        int id = 0;
+        for (Segment segment : transcript.segments()) {
+            ObjectNode s = segments.addObject();
+            s.put("id", id++);
+            s.put("seek", 0);
+            s.put("start", segment.start());
+            s.put("end", segment.end());
+            s.put("text", segment.text());
+            s.putArray("tokens");
+            s.put("temperature", 0.0);
+            s.put("avg_logprob", 0.0);
+            s.put("compression_ratio", 1.0);
+            s.put("no_speech_prob", 0.0);
+            for (Segment.Word word : segment.words() == null ? List.<Segment.Word>of() : segment.words()) {
+                words.addObject().put("word", word.text()).put("start", word.start()).put("end", word.end());
+            }
+        }
+        root.set("words", words);
+        return root;
+    }
+
+    private void batch(ServerRequest request, ServerResponse response) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body(request));
+        } catch (IOException e) {
+            error(response, 400, "invalid_request_error", "the body is not JSON");
+            return;
+        }
+        JsonNode list = root.path("items");
+        if (!list.isArray() || list.isEmpty() || list.size() > MAX_BATCH_ITEMS) {
+            error(response, 400, "invalid_request_error", "send {\"items\": [...]} with 1 to " + MAX_BATCH_ITEMS + " items");
+            return;
+        }
+        // All items at once: the shared micro-batcher groups their windows with those of other requests.
+        List<Future<ObjectNode>> results = new ArrayList<>();
+        for (JsonNode item : list) {
+            results.add(items.submit(() -> answer(item)));
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode out = answer.putArray("results");
+        try {
+            for (Future<ObjectNode> result : results) {
+                out.add(result.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(response, 503, "server_error", "the server is stopping");
+            return;
+        } catch (ExecutionException e) {
+            error(response, 500, "server_error", "an item could not be answered");
+            return;
+        }
+        json(response, 200, answer);
+    }
+
+    private ObjectNode answer(JsonNode item) {
+        ObjectNode result = JSON.createObjectNode();
+        String id = item.path("request_id").asText("");
+        result.put("request_id", id);
+        if (!REQUEST_ID.matcher(id).matches()) {
+            return result.put("error", "request_id must be 1 to 128 letters, digits or . _ : -");
+        }
+        AudioSource audio;
+        try {
+            audio = audio(item);
+        } catch (IllegalArgumentException e) {
+            return result.put("error", e.getMessage());
+        }
+        try {
+            Transcript transcript = speech.transcribe(audio);
+            result.put("text", transcript.text());
+            ArrayNode segments = result.putArray("segments");
+            for (Segment segment : transcript.segments()) {
+                segments.addObject().put("start", segment.start()).put("end", segment.end()).put("text", segment.text());
+            }
+        } catch (Exception e) {
+            result.put("error", "cannot transcribe: " + reason(e));
+        }
+        return result;
+    }
+
+    private static AudioSource audio(JsonNode item) {
+        Base64.Decoder base64 = Base64.getDecoder();
+        if (item.hasNonNull("audio")) {
+            byte[] bytes = decode(base64, item.path("audio").asText(), "audio");
+            if (bytes.length == 0) {
+                throw new IllegalArgumentException("audio is empty");
+            }
+            return AudioSource.of(bytes, item.path("request_id").asText("item"));
+        }
+        if (item.hasNonNull("pcm")) {
+            int rate = item.path("sample_rate").asInt(0);
+            if (rate < 8000 || rate > 192_000) {
+                throw new IllegalArgumentException("pcm needs sample_rate from 8000 to 192000");
+            }
+            byte[] bytes = decode(base64, item.path("pcm").asText(), "pcm");
+            if (bytes.length < 2 || bytes.length % 2 != 0) {
+                throw new IllegalArgumentException("pcm must be 16-bit mono samples, little-endian");
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            float[] samples = new float[bytes.length / 2];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = buffer.getShort() / 32768f;
+            }
+            return AudioSource.pcm(samples, rate);
+        }
+        throw new IllegalArgumentException("each item needs audio (base64 of an audio file) or pcm with sample_rate");
+    }
+
+    private static byte[] decode(Base64.Decoder base64, String text, String field) {
+        try {
+            return base64.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " is not base64");
+        }
+    }
+
+    private byte[] body(ServerRequest request) throws IOException {
+        try (InputStream in = request.content().inputStream()) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxUploadBytes() + 1));
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while ((cause instanceof ExecutionException || cause.getCause() != null && cause.getMessage() == null)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static void json(ServerResponse response, int status, JsonNode body) throws IOException {
+        response.status(status);
+        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        response.send(JSON.writeValueAsBytes(body));
+    }
+
+    private static void text(ServerResponse response, String type, String body) {
+        response.header(HeaderNames.CONTENT_TYPE, type);
+        response.send(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void error(ServerResponse response, int status, String type, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("message", message);
+        error.put("type", type);
+        error.putNull("param");
+        error.putNull("code");
+        response.status(status);
+        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        response.send(body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Refuses new work, lets what is in flight finish, then stops listening. */
+    @Override
+    public void close() {
+        ready = false;
+        server.stop();
+        items.close();
+    }
+}
