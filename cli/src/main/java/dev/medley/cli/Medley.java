@@ -41,7 +41,8 @@ public final class Medley {
     /** The subcommands, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ScanCommand.class, ProbeCommand.class,
             IdentifyCommand.class, TranscribeCommand.class, ModelsCommand.class, ProcessCommand.class,
-            OrganizeCommand.class, UndoCommand.class, HistoryCommand.class, BenchCommand.class, HelpCommand.class);
+            OrganizeCommand.class, UndoCommand.class, HistoryCommand.class, ServeCommand.class, BenchCommand.class,
+            HelpCommand.class);
 
     /** Commands that find other commands to run or to describe: they are given all. */
     private static final java.util.Set<Class<?>> RUN_OTHERS = java.util.Set.of(DemoCommand.class, HelpCommand.class);
