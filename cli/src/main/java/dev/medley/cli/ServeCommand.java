@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Serves speech to text over HTTP, in OpenAI's shape: POST /v1/audio/transcriptions (json, text, srt, vtt, "
                     + "verbose_json; 'whisper-1' names the served model), GET /v1/models, and "
-                    + "POST /v1/batch/transcriptions for many items in one request. One model serves every request; "
+                    + "POST /v1/batch/transcriptions for many items in one request, POST /v1/queue/transcriptions with "
+                    + "GET /v1/queue/transcriptions/ID?wait=SECONDS to collect. One model serves every request; "
                     + "windows of concurrent requests meet in one engine batch.",
             "It listens on this machine only unless --host says otherwise, and then every request must carry "
                     + "--token as a bearer token. SIGTERM (or Ctrl-C) stops it after the requests in flight."
@@ -55,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body taken (default: ${DEFAULT-VALUE}).")
     int maxUploadMegabytes;
 
+    @Option(names = "--max-pending", paramLabel = "N", defaultValue = "256",
+            description = "Audio items taken and not yet answered, all endpoints together; past it a request gets 429 "
+                    + "with Retry-After (default: ${DEFAULT-VALUE}).")
+    int maxPending;
+
     @Option(names = "--engine-workers", paramLabel = "N",
             description = "Recognisers sharing the speech model (default: as many as the processors allow).")
     Integer engineWorkers;
@@ -65,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         String secret = token != null ? token : System.getenv(TOKEN_VARIABLE);
         ServeOptions options;
         try {
-            options = new ServeOptions(host, port, secret, (long) Math.max(1, maxUploadMegabytes) << 20);
+            options = new ServeOptions(host, port, secret, (long) Math.max(1, maxUploadMegabytes) << 20, maxPending);
         } catch (IllegalArgumentException e) {
             throw CommandException.badUsage(e.getMessage());
         }

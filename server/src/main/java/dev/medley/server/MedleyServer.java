@@ -28,6 +28,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -57,11 +59,14 @@ public final class MedleyServer implements AutoCloseable {
     private final Speech speech;
     private final WebServer server;
     private final ExecutorService items = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore pending;
+    private final QueuedResults queued = new QueuedResults(10_000, Duration.ofMinutes(10));
     private volatile boolean ready;
 
     private MedleyServer(ServeOptions options, Speech speech) {
         this.options = options;
         this.speech = speech;
+        this.pending = new Semaphore(options.maxPending());
         this.server = WebServer.builder()
                 .host(options.host())
                 .port(options.port())
@@ -104,6 +109,91 @@ public final class MedleyServer implements AutoCloseable {
         routing.get("/v1/models", this::models);
         routing.post("/v1/audio/transcriptions", this::transcription);
         routing.post("/v1/batch/transcriptions", this::batch);
+        routing.post("/v1/queue/transcriptions", this::enqueue);
+        routing.get("/v1/queue/transcriptions/{id}", this::queuedResult);
+    }
+
+    /** Takes {@code count} pending places, or answers 429 and returns false. */
+    private boolean admit(ServerResponse response, int count) {
+        if (pending.tryAcquire(count)) {
+            return true;
+        }
+        response.header(HeaderNames.RETRY_AFTER, "1");
+        error(response, 429, "rate_limit_error", "the server has " + options.maxPending()
+                + " items in hand; try again shortly");
+        return false;
+    }
+
+    /** The uploaded file of a multipart request, or null after answering 400. */
+    private Multipart.Part uploaded(ServerRequest request, ServerResponse response) throws IOException {
+        Map<String, Multipart.Part> parts;
+        try {
+            parts = Multipart.parse(request.headers().first(HeaderNames.CONTENT_TYPE).orElse(null), body(request));
+        } catch (IllegalArgumentException e) {
+            error(response, 400, "invalid_request_error", e.getMessage());
+            return null;
+        }
+        Multipart.Part file = parts.get("file");
+        if (file == null || file.content().length == 0) {
+            error(response, 400, "invalid_request_error", "no audio: send it as the multipart part 'file'");
+            return null;
+        }
+        return file;
+    }
+
+    private void enqueue(ServerRequest request, ServerResponse response) throws IOException {
+        Multipart.Part file = uploaded(request, response);
+        if (file == null || !admit(response, 1)) {
+            return;
+        }
+        String id = queued.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return ok(speech.transcribe(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName())));
+            } catch (Exception e) {
+                return JSON.createObjectNode().put("error", "cannot transcribe the file: " + reason(e));
+            } finally {
+                pending.release();
+            }
+        }, items));
+        json(response, 202, JSON.createObjectNode().put("request_id", id));
+    }
+
+    private void queuedResult(ServerRequest request, ServerResponse response) throws IOException {
+        String id = request.path().pathParameters().get("id");
+        double wait;
+        try {
+            wait = Double.parseDouble(request.query().first("wait").asOptional().orElse("0"));
+        } catch (NumberFormatException e) {
+            error(response, 400, "invalid_request_error", "wait takes a number of seconds");
+            return;
+        }
+        java.util.concurrent.CompletableFuture<ObjectNode> result = queued.get(id);
+        if (result == null) {
+            error(response, 404, "invalid_request_error", "no queued transcription " + (REQUEST_ID.matcher(id).matches()
+                    ? id : "with that id") + " (results are kept for ten minutes)");
+            return;
+        }
+        try {
+            ObjectNode done = result.get((long) (Math.min(Math.max(wait, 0), 60) * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
+            json(response, done.has("error") ? 422 : 200, done);
+        } catch (java.util.concurrent.TimeoutException e) {
+            json(response, 202, JSON.createObjectNode().put("request_id", id).put("status", "pending"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(response, 503, "server_error", "the server is stopping");
+        } catch (ExecutionException e) {
+            error(response, 500, "server_error", "the transcription could not be finished");
+        }
+    }
+
+    private static ObjectNode ok(Transcript transcript) {
+        ObjectNode result = JSON.createObjectNode();
+        result.put("text", transcript.text());
+        ArrayNode segments = result.putArray("segments");
+        for (Segment segment : transcript.segments()) {
+            segments.addObject().put("start", segment.start()).put("end", segment.end()).put("text", segment.text());
+        }
+        return result;
     }
 
     private boolean authorised(ServerRequest request) {
@@ -141,12 +231,17 @@ public final class MedleyServer implements AutoCloseable {
                     + "verbose_json, not '" + format + "'");
             return;
         }
+        if (!admit(response, 1)) {
+            return;
+        }
         Transcript transcript;
         try {
             transcript = speech.transcribe(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName()));
         } catch (Exception e) {
             error(response, 400, "invalid_request_error", "cannot transcribe the file: " + reason(e));
             return;
+        } finally {
+            pending.release();
         }
         switch (format) {
             case "text" -> text(response, "text/plain; charset=utf-8", transcript.text() + "\n");
@@ -199,10 +294,19 @@ public final class MedleyServer implements AutoCloseable {
             error(response, 400, "invalid_request_error", "send {\"items\": [...]} with 1 to " + MAX_BATCH_ITEMS + " items");
             return;
         }
+        if (!admit(response, list.size())) {
+            return;
+        }
         // All items at once: the shared micro-batcher groups their windows with those of other requests.
         List<Future<ObjectNode>> results = new ArrayList<>();
         for (JsonNode item : list) {
-            results.add(items.submit(() -> answer(item)));
+            results.add(items.submit(() -> {
+                try {
+                    return answer(item);
+                } finally {
+                    pending.release();
+                }
+            }));
         }
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode out = answer.putArray("results");
@@ -235,12 +339,7 @@ public final class MedleyServer implements AutoCloseable {
             return result.put("error", e.getMessage());
         }
         try {
-            Transcript transcript = speech.transcribe(audio);
-            result.put("text", transcript.text());
-            ArrayNode segments = result.putArray("segments");
-            for (Segment segment : transcript.segments()) {
-                segments.addObject().put("start", segment.start()).put("end", segment.end()).put("text", segment.text());
-            }
+            result.setAll(ok(speech.transcribe(audio)));
         } catch (Exception e) {
             result.put("error", "cannot transcribe: " + reason(e));
         }

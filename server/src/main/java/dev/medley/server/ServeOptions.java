@@ -11,17 +11,25 @@ import java.util.Objects;
  * @param port the port, 0 for any free one
  * @param token the bearer token every request must carry, or null; required off loopback
  * @param maxUploadBytes the largest request body taken
+ * @param maxPending the most audio items taken and not yet answered, all endpoints together; past it
+ *     a request is refused with 429 and Retry-After rather than left to wait without end
  */
-public record ServeOptions(String host, int port, String token, long maxUploadBytes) {
+public record ServeOptions(String host, int port, String token, long maxUploadBytes, int maxPending) {
     public static final String LOOPBACK = "127.0.0.1";
+    public static final int DEFAULT_MAX_PENDING = 256;
+
+    /** Options with the default limit on pending items. */
+    public ServeOptions(String host, int port, String token, long maxUploadBytes) {
+        this(host, port, token, maxUploadBytes, DEFAULT_MAX_PENDING);
+    }
 
     public ServeOptions {
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("the port must lie in 0..65535: " + port);
         }
-        if (maxUploadBytes < 1) {
-            throw new IllegalArgumentException("the upload limit must be positive");
+        if (maxUploadBytes < 1 || maxPending < 1) {
+            throw new IllegalArgumentException("the upload limit and the pending limit must be positive");
         }
         if (token != null && token.isBlank()) {
             token = null;
@@ -45,6 +53,6 @@ public record ServeOptions(String host, int port, String token, long maxUploadBy
     @Override
     public String toString() {
         return "ServeOptions[host=" + host + ", port=" + port + ", token=" + (token == null ? "none" : "(set)")
-                + ", maxUploadBytes=" + maxUploadBytes + "]";
+                + ", maxUploadBytes=" + maxUploadBytes + ", maxPending=" + maxPending + "]";
     }
 }

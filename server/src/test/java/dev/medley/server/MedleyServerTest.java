@@ -177,4 +177,75 @@ class MedleyServerTest {
         assertThat(new ServeOptions("0.0.0.0", 0, "t", 1024).toString()).doesNotContain("=t,");
         assertThat(new ServeOptions("localhost", 0, null, 1024).token()).isNull();
     }
+
+    private HttpResponse<String> enqueue(byte[] file) throws Exception {
+        String boundary = "q";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n\r\n").getBytes();
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
+        byte[] body = new byte[head.length + file.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(file, 0, body, head.length, file.length);
+        System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+        return HTTP.send(HttpRequest.newBuilder(uri("/v1/queue/transcriptions"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A model that answers only once {@code go} is released. */
+    private static Speech held(java.util.concurrent.CountDownLatch go) {
+        return new Speech() {
+            @Override
+            public String model() {
+                return "held";
+            }
+
+            @Override
+            public Transcript transcribe(AudioSource audio) throws Exception {
+                go.await();
+                return ECHO.transcribe(audio);
+            }
+        };
+    }
+
+    @Test
+    void aQueuedTranscriptionIsFetchedByItsIdWithALongPoll() throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        server = MedleyServer.start(new ServeOptions("127.0.0.1", 0, null, 1 << 20), held(go));
+
+        HttpResponse<String> queued = enqueue(new byte[321]);
+        String id = MedleyServer.JSON.readTree(queued.body()).path("request_id").asText();
+        HttpResponse<String> pending = get("/v1/queue/transcriptions/" + id + "?wait=0.2", null);
+        go.countDown();
+        HttpResponse<String> done = get("/v1/queue/transcriptions/" + id + "?wait=10", null);
+
+        assertThat(queued.statusCode()).isEqualTo(202);
+        assertThat(id).startsWith("tr_").hasSize(27);
+        assertThat(pending.statusCode()).isEqualTo(202);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(MedleyServer.JSON.readTree(done.body()).path("text").asText()).isEqualTo("heard 321 bytes");
+        assertThat(get("/v1/queue/transcriptions/tr_unknown?wait=0", null).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/queue/transcriptions/" + id + "?wait=soon", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void pastItsPendingLimitTheServerAnswers429WithRetryAfterAndServesAgainLater() throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        server = MedleyServer.start(new ServeOptions("127.0.0.1", 0, null, 1 << 20, 2), held(go));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ids.add(MedleyServer.JSON.readTree(enqueue(new byte[10]).body()).path("request_id").asText());
+        }
+
+        HttpResponse<String> refused = enqueue(new byte[10]);
+        HttpResponse<String> refusedUpload = upload(new byte[10], "json");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+        assertThat(refusedUpload.statusCode()).isEqualTo(429);
+        go.countDown();
+        for (String id : ids) {
+            assertThat(get("/v1/queue/transcriptions/" + id + "?wait=10", null).statusCode()).isEqualTo(200);
+        }
+        assertThat(upload(new byte[10], "text").body()).isEqualTo("heard 10 bytes\n");
+    }
 }
