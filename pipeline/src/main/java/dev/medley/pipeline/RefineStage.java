@@ -65,7 +65,9 @@ final class RefineStage implements Stage {
             batcher = MicroBatcher.<Identity, NameRefiner.Refined>builder()
                     .maxBatchSize(refiner.capacity())
                     .maxWait(GATHER)
-                    .maxBatchesInFlight(2)
+                    // One group at a time: the refiner runs --llm-workers requests in parallel within it, and
+                    // two groups at once would double the requests in flight past what was asked.
+                    .maxBatchesInFlight(1)
                     .build(this::refine);
         }
         return batcher;
