@@ -9,6 +9,12 @@ import dev.medley.speech.OutputFormat;
 import dev.medley.speech.Segment;
 import dev.medley.speech.Transcript;
 import io.helidon.http.HeaderNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -41,7 +47,7 @@ import java.util.regex.Pattern;
  *       served model too, so clients written for OpenAI work unchanged.
  *   <li>{@code POST /v1/batch/transcriptions}: many items in one request, each with its
  *       {@code request_id}, answered in order, one result or error each.
- *   <li>{@code GET /v1/models}, {@code GET /healthz}, {@code GET /readyz}.
+ *   <li>{@code GET /v1/models}, {@code GET /healthz}, {@code GET /readyz}, {@code GET /metrics} (Prometheus).
  * </ul>
  *
  * <p>Every request runs on a virtual thread; all of them share one {@link Speech}, whose micro-batcher
@@ -62,11 +68,23 @@ public final class MedleyServer implements AutoCloseable {
     private final Semaphore pending;
     private final QueuedResults queued = new QueuedResults(10_000, Duration.ofMinutes(10));
     private volatile boolean ready;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter refused;
+    private final Timer transcribing;
+    private final DistributionSummary batchItems;
 
     private MedleyServer(ServeOptions options, Speech speech) {
         this.options = options;
         this.speech = speech;
         this.pending = new Semaphore(options.maxPending());
+        Gauge.builder("medley_pending_items", pending, p -> options.maxPending() - p.availablePermits())
+                .description("audio items taken and not yet answered").register(metrics);
+        this.refused = Counter.builder("medley_refused_total").description("requests answered 429: too many pending")
+                .register(metrics);
+        this.transcribing = Timer.builder("medley_transcription_seconds").description("time to transcribe one item")
+                .publishPercentileHistogram().register(metrics);
+        this.batchItems = DistributionSummary.builder("medley_batch_request_items")
+                .description("items in one /v1/batch/transcriptions request").publishPercentileHistogram().register(metrics);
         this.server = WebServer.builder()
                 .host(options.host())
                 .port(options.port())
@@ -107,6 +125,8 @@ public final class MedleyServer implements AutoCloseable {
             }
         });
         routing.get("/v1/models", this::models);
+        routing.get("/metrics", (request, response) -> text(response, "text/plain; version=0.0.4; charset=utf-8",
+                metrics.scrape()));
         routing.post("/v1/audio/transcriptions", this::transcription);
         routing.post("/v1/batch/transcriptions", this::batch);
         routing.post("/v1/queue/transcriptions", this::enqueue);
@@ -118,6 +138,7 @@ public final class MedleyServer implements AutoCloseable {
         if (pending.tryAcquire(count)) {
             return true;
         }
+        refused.increment();
         response.header(HeaderNames.RETRY_AFTER, "1");
         error(response, 429, "rate_limit_error", "the server has " + options.maxPending()
                 + " items in hand; try again shortly");
@@ -148,7 +169,7 @@ public final class MedleyServer implements AutoCloseable {
         }
         String id = queued.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return ok(speech.transcribe(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName())));
+                return ok(timed(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName())));
             } catch (Exception e) {
                 return JSON.createObjectNode().put("error", "cannot transcribe the file: " + reason(e));
             } finally {
@@ -183,6 +204,15 @@ public final class MedleyServer implements AutoCloseable {
             error(response, 503, "server_error", "the server is stopping");
         } catch (ExecutionException e) {
             error(response, 500, "server_error", "the transcription could not be finished");
+        }
+    }
+
+    private Transcript timed(AudioSource audio) throws Exception {
+        long started = System.nanoTime();
+        try {
+            return speech.transcribe(audio);
+        } finally {
+            transcribing.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
@@ -236,7 +266,7 @@ public final class MedleyServer implements AutoCloseable {
         }
         Transcript transcript;
         try {
-            transcript = speech.transcribe(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName()));
+            transcript = timed(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName()));
         } catch (Exception e) {
             error(response, 400, "invalid_request_error", "cannot transcribe the file: " + reason(e));
             return;
@@ -297,6 +327,7 @@ public final class MedleyServer implements AutoCloseable {
         if (!admit(response, list.size())) {
             return;
         }
+        batchItems.record(list.size());
         // All items at once: the shared micro-batcher groups their windows with those of other requests.
         List<Future<ObjectNode>> results = new ArrayList<>();
         for (JsonNode item : list) {
@@ -339,7 +370,7 @@ public final class MedleyServer implements AutoCloseable {
             return result.put("error", e.getMessage());
         }
         try {
-            result.setAll(ok(speech.transcribe(audio)));
+            result.setAll(ok(timed(audio)));
         } catch (Exception e) {
             result.put("error", "cannot transcribe: " + reason(e));
         }

@@ -247,5 +247,8 @@ class MedleyServerTest {
             assertThat(get("/v1/queue/transcriptions/" + id + "?wait=10", null).statusCode()).isEqualTo(200);
         }
         assertThat(upload(new byte[10], "text").body()).isEqualTo("heard 10 bytes\n");
+        String metrics = get("/metrics", null).body();
+        assertThat(metrics).contains("medley_refused_total 2.0").contains("medley_pending_items 0.0")
+                .contains("medley_transcription_seconds_count 3");
     }
 }
