@@ -100,21 +100,7 @@ class IdentifyLlmIT {
     }
 
     private static MedleyProcess.Result withStdin(ProcessBuilder builder, List<String> lines) throws Exception {
-        Process process = builder.start();
-        try (var in = process.getOutputStream()) {
-            in.write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
-        }
-        var err = new java.util.concurrent.CompletableFuture<String>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                err.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                err.completeExceptionally(e);
-            }
-        });
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new MedleyProcess.Result(process.exitValue(), out, err.join());
+        return MedleyProcess.run(builder, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

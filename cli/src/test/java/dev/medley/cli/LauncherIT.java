@@ -42,19 +42,8 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(ROOT.resolve("medley").toString()),
                 Stream.of(args)).toList());
         builder.environment().putAll(environment);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process process = builder.start();
-        var err = new java.util.concurrent.CompletableFuture<String>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                err.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                err.completeExceptionally(e);
-            }
-        });
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new String[] {String.valueOf(process.exitValue()), out, err.join()};
+        MedleyProcess.Result result = MedleyProcess.run(builder);
+        return new String[] {String.valueOf(result.exitCode()), result.stdout(), result.stderr()};
     }
 
     @Test

@@ -61,7 +61,20 @@ final class MedleyProcess {
 
     /** Runs the command {@code builder} describes (with its environment, say), stdin empty. */
     static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
-        Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        return finish(builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start());
+    }
+
+    /** Runs the command {@code builder} describes with {@code stdin} as its standard input. */
+    static Result run(ProcessBuilder builder, byte[] stdin) throws IOException, InterruptedException {
+        Process process = builder.redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try (var in = process.getOutputStream()) {
+            in.write(stdin);
+        }
+        return finish(process);
+    }
+
+    // Reads stderr beside stdout, so that neither pipe fills and stops the process.
+    private static Result finish(Process process) throws IOException, InterruptedException {
         var stderr = new java.util.concurrent.CompletableFuture<String>();
         Thread.ofVirtual().start(() -> {
             try {
