@@ -18,7 +18,8 @@ class BatchedJsonTest {
     private static final Sleeper NO_WAIT = duration -> {};
 
     static LlmSettings settings(FakeProvider provider) {
-        return LlmSettings.of(provider.endpoint(), "gpt-4o-mini").withApiKey(null).withTimeout(Duration.ofMillis(400))
+        // A generous timeout: a slow moment of a loaded machine is no fault. Trials with stalls set a short one.
+        return LlmSettings.of(provider.endpoint(), "gpt-4o-mini").withApiKey(null).withTimeout(Duration.ofSeconds(30))
                 .withMaxAttempts(6);
     }
 
@@ -83,8 +84,9 @@ class BatchedJsonTest {
                 askedMillis.addAndGet(duration.toMillis());
                 Thread.sleep(duration.dividedBy(20));
             };
-            BatchedJson engine = new BatchedJson(new ChatClient(settings(provider)), new EchoTask(instruction(2000)),
-                    RateLimiter.UNLIMITED, AnswerCache.NONE, stats, faster);
+            // Stalls last 1.2 s: a request is given up after 0.4 s.
+            BatchedJson engine = new BatchedJson(new ChatClient(settings(provider).withTimeout(Duration.ofMillis(400))),
+                    new EchoTask(instruction(2000)), RateLimiter.UNLIMITED, AnswerCache.NONE, stats, faster);
             List<ObjectNode> items = items(1000);
             long started = System.nanoTime();
 
