@@ -2,13 +2,16 @@ package dev.medley.cli;
 
 import dev.medley.core.RetryPolicy;
 import dev.medley.server.MedleyServer;
+import dev.medley.server.ServeBatching;
+import dev.medley.server.ServeMetrics;
 import dev.medley.server.ServeOptions;
 import dev.medley.server.Speech;
+import dev.medley.speech.SimulatedSpeechEngine;
+import dev.medley.speech.SpeechEngine;
 import dev.medley.speech.EngineKind;
 import dev.medley.speech.EngineOptions;
 import dev.medley.speech.EngineUnavailable;
 import dev.medley.speech.Strategy;
-import dev.medley.speech.Transcriber;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -61,9 +64,94 @@ final class ServeCommand implements Callable<Integer> {
                     + "with Retry-After (default: ${DEFAULT-VALUE}).")
     int maxPending;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "sphinx",
+            description = "sphinx (offline, built in; default), whisper (ggml model), or simulated:C0MS,C1MS (an engine "
+                    + "that hears nothing and takes C0 + C1 x windows ms a batch, for load tests).")
+    String engine;
+
+    @Option(names = "--model", paramLabel = "NAME|FILE", description = "Whisper model name (see 'medley models') or file.")
+    String model;
+
     @Option(names = "--engine-workers", paramLabel = "N",
             description = "Recognisers sharing the speech model (default: as many as the processors allow).")
     Integer engineWorkers;
+
+    @Option(names = "--max-batch-size", paramLabel = "N|auto", defaultValue = "8",
+            description = "Most windows in one engine batch, or auto: the largest that holds --latency-target-ms, from "
+                    + "measured batch times (default: ${DEFAULT-VALUE}).")
+    String maxBatchSize;
+
+    @Option(names = "--min-batch-size", paramLabel = "N", defaultValue = "1",
+            description = "Windows worth sending to a free engine without waiting for more (default: ${DEFAULT-VALUE}).")
+    int minBatchSize;
+
+    @Option(names = "--max-wait-ms", paramLabel = "MS", defaultValue = "10",
+            description = "Longest the oldest window waits for company while the engine is free (default: ${DEFAULT-VALUE}).")
+    long maxWaitMillis;
+
+    @Option(names = "--latency-target-ms", paramLabel = "MS", defaultValue = "2000",
+            description = "Batch time that --max-batch-size auto holds to (default: ${DEFAULT-VALUE}).")
+    long latencyTargetMillis;
+
+    @Option(names = "--queue-timeout-s", paramLabel = "S", defaultValue = "300",
+            description = "Longest a window may wait in the queue; its request then gets 504 (default: ${DEFAULT-VALUE}).")
+    long queueTimeoutSeconds;
+
+    @Option(names = "--max-batches-in-flight", paramLabel = "N",
+            description = "Batches at the engine at once (default: as many as the engine runs at once).")
+    Integer maxBatchesInFlight;
+
+    private ServeBatching batching() {
+        int size;
+        if (maxBatchSize.equalsIgnoreCase("auto")) {
+            size = 0;
+        } else {
+            try {
+                size = Integer.parseInt(maxBatchSize);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--max-batch-size takes a number or auto, not '" + maxBatchSize + "'");
+            }
+            if (size < 1) {
+                throw new IllegalArgumentException("--max-batch-size must be at least 1, or auto");
+            }
+        }
+        if (latencyTargetMillis < 1 || queueTimeoutSeconds < 1 || maxWaitMillis < 0) {
+            throw new IllegalArgumentException("--latency-target-ms and --queue-timeout-s must be positive, "
+                    + "--max-wait-ms not negative");
+        }
+        return new ServeBatching(size, 64, minBatchSize, Duration.ofMillis(maxWaitMillis),
+                Duration.ofMillis(latencyTargetMillis), Duration.ofSeconds(queueTimeoutSeconds),
+                maxBatchesInFlight == null ? Integer.MAX_VALUE : maxBatchesInFlight, 4 * maxPending * 16);
+    }
+
+    private SpeechEngine openEngine() throws Exception {
+        if (engine.startsWith("simulated")) {
+            String[] costs = engine.contains(":") ? engine.substring(engine.indexOf(':') + 1).split(",") : new String[0];
+            try {
+                double fixed = costs.length > 0 ? Double.parseDouble(costs[0]) : 50;
+                double perWindow = costs.length > 1 ? Double.parseDouble(costs[1]) : 5;
+                return new SimulatedSpeechEngine(Duration.ofNanos((long) (fixed * 1e6)),
+                        Duration.ofNanos((long) (perWindow * 1e6)), 1);
+            } catch (NumberFormatException e) {
+                throw CommandException.badUsage("--engine simulated:C0MS,C1MS takes two numbers of milliseconds");
+            }
+        }
+        EngineKind kind;
+        Strategy strategy;
+        try {
+            kind = EngineKind.parse(engine);
+            if (kind == EngineKind.REMOTE) {
+                throw new IllegalArgumentException("serve runs a local engine: sphinx, whisper or simulated");
+            }
+            strategy = Strategy.choose(kind, "auto", engineWorkers);
+        } catch (IllegalArgumentException e) {
+            throw CommandException.badUsage(e.getMessage());
+        }
+        EngineOptions defaults = EngineOptions.defaults(kind);
+        return SpeechEngine.open(new EngineOptions(kind, model, "en", 1, strategy.device(), strategy.workers(),
+                defaults.modelsDir(), null, null, defaults.remoteModel(), dev.medley.core.RateLimiter.UNLIMITED,
+                RetryPolicy.DEFAULT, defaults.requestTimeout()));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -75,25 +163,33 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CommandException.badUsage(e.getMessage());
         }
-        EngineOptions defaults = EngineOptions.defaults(EngineKind.SPHINX);
-        Strategy strategy = Strategy.choose(EngineKind.SPHINX, "cpu", engineWorkers);
-        EngineOptions engine = new EngineOptions(EngineKind.SPHINX, null, "en", 1, strategy.device(), strategy.workers(),
-                defaults.modelsDir(), null, null, defaults.remoteModel(), dev.medley.core.RateLimiter.UNLIMITED,
-                RetryPolicy.DEFAULT, defaults.requestTimeout());
+        ServeBatching batching;
+        try {
+            batching = batching();
+        } catch (IllegalArgumentException e) {
+            throw CommandException.badUsage(e.getMessage());
+        }
+        SpeechEngine speechEngine;
+        try {
+            speechEngine = openEngine();
+        } catch (EngineUnavailable unavailable) {
+            throw TranscribeCommand.setUpError(unavailable);
+        }
+        ServeMetrics metrics = new ServeMetrics();
         CountDownLatch stop = new CountDownLatch(1);
         // SIGTERM and Ctrl-C stop the server in order, and the command ends with 0: a stop asked for is no failure.
         for (String signal : new String[] {"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), caught -> stop.countDown());
         }
-        try (Transcriber transcriber = Transcriber.open(engine, new Transcriber.Batching(8, 1, Duration.ofMillis(50)));
-                MedleyServer server = MedleyServer.start(options, Speech.of(transcriber))) {
-            err.println("medley: serving " + Speech.of(transcriber).model() + " on http://" + options.host() + ":"
-                    + server.port() + "/v1" + (options.token() == null ? " (this machine only)" : " (token required)"));
+        try (Speech speech = Speech.serving(speechEngine, batching, metrics);
+                MedleyServer server = MedleyServer.start(options, speech, metrics)) {
+            err.println("medley: serving " + speech.model() + " on http://" + options.host() + ":"
+                    + server.port() + "/v1" + (options.token() == null ? " (this machine only)" : " (token required)")
+                    + ", batches of " + (batching.auto() ? "auto size (target " + latencyTargetMillis + " ms)"
+                    : "up to " + batching.maxBatchSize()));
             err.flush();
             stop.await();
             err.println("medley: stopping after the requests in flight");
-        } catch (EngineUnavailable unavailable) {
-            throw TranscribeCommand.setUpError(unavailable);
         }
         err.println("medley: stopped");
         return 0;

@@ -9,12 +9,12 @@ import dev.medley.speech.OutputFormat;
 import dev.medley.speech.Segment;
 import dev.medley.speech.Transcript;
 import io.helidon.http.HeaderNames;
-import io.micrometer.core.instrument.Counter;
+import dev.medley.core.Priority;
+import dev.medley.core.QueueFullException;
+import dev.medley.core.QueueTimeoutException;
+import dev.medley.speech.TranscriptionProgress;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -68,23 +68,22 @@ public final class MedleyServer implements AutoCloseable {
     private final Semaphore pending;
     private final QueuedResults queued = new QueuedResults(10_000, Duration.ofMinutes(10));
     private volatile boolean ready;
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Counter refused;
+    private volatile boolean draining;
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+    private final Object idle = new Object();
+    private final ServeMetrics metrics;
     private final Timer transcribing;
     private final DistributionSummary batchItems;
 
-    private MedleyServer(ServeOptions options, Speech speech) {
+    private MedleyServer(ServeOptions options, Speech speech, ServeMetrics metrics) {
         this.options = options;
         this.speech = speech;
+        this.metrics = metrics;
         this.pending = new Semaphore(options.maxPending());
-        Gauge.builder("medley_pending_items", pending, p -> options.maxPending() - p.availablePermits())
-                .description("audio items taken and not yet answered").register(metrics);
-        this.refused = Counter.builder("medley_refused_total").description("requests answered 429: too many pending")
-                .register(metrics);
-        this.transcribing = Timer.builder("medley_transcription_seconds").description("time to transcribe one item")
-                .publishPercentileHistogram().register(metrics);
-        this.batchItems = DistributionSummary.builder("medley_batch_request_items")
-                .description("items in one /v1/batch/transcriptions request").publishPercentileHistogram().register(metrics);
+        metrics.gauge("medley_pending_items", "audio items taken and not yet answered", pending,
+                p -> options.maxPending() - p.availablePermits());
+        this.transcribing = metrics.timer("medley_transcription_seconds", "time to transcribe one item, queue included");
+        this.batchItems = metrics.summary("medley_batch_request_items", "items in one /v1/batch/transcriptions request");
         this.server = WebServer.builder()
                 .host(options.host())
                 .port(options.port())
@@ -96,7 +95,12 @@ public final class MedleyServer implements AutoCloseable {
 
     /** Starts a server; it answers {@code /readyz} with 200 from then on. */
     public static MedleyServer start(ServeOptions options, Speech speech) {
-        MedleyServer server = new MedleyServer(options, speech);
+        return start(options, speech, new ServeMetrics());
+    }
+
+    /** Starts a server whose {@code /metrics} shows {@code metrics}, which the speech's batcher feeds too. */
+    public static MedleyServer start(ServeOptions options, Speech speech, ServeMetrics metrics) {
+        MedleyServer server = new MedleyServer(options, speech, metrics);
         server.server.start();
         server.ready = true;
         return server;
@@ -114,11 +118,25 @@ public final class MedleyServer implements AutoCloseable {
                         "send the server's token: Authorization: Bearer <token>");
                 return;
             }
-            chain.proceed();
+            active.incrementAndGet();
+            try {
+                // Checked after counting, so that close() either sees this request or this request sees the drain.
+                if (draining && !request.path().path().equals("/healthz")) {
+                    error(response, 503, "server_error", "the server is stopping; send this request elsewhere or later");
+                    return;
+                }
+                chain.proceed();
+            } finally {
+                if (active.decrementAndGet() == 0) {
+                    synchronized (idle) {
+                        idle.notifyAll();
+                    }
+                }
+            }
         });
         routing.get("/healthz", (request, response) -> response.send("ok"));
         routing.get("/readyz", (request, response) -> {
-            if (ready) {
+            if (ready && !draining) {
                 response.send("ready");
             } else {
                 response.status(503).send("starting");
@@ -138,7 +156,7 @@ public final class MedleyServer implements AutoCloseable {
         if (pending.tryAcquire(count)) {
             return true;
         }
-        refused.increment();
+        metrics.refused("pending_limit");
         response.header(HeaderNames.RETRY_AFTER, "1");
         error(response, 429, "rate_limit_error", "the server has " + options.maxPending()
                 + " items in hand; try again shortly");
@@ -169,9 +187,10 @@ public final class MedleyServer implements AutoCloseable {
         }
         String id = queued.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return ok(timed(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName())));
+                return ok(timed(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName()),
+                        Priority.BULK));
             } catch (Exception e) {
-                return JSON.createObjectNode().put("error", "cannot transcribe the file: " + reason(e));
+                return JSON.createObjectNode().put("error", itemError(e));
             } finally {
                 pending.release();
             }
@@ -207,10 +226,14 @@ public final class MedleyServer implements AutoCloseable {
         }
     }
 
-    private Transcript timed(AudioSource audio) throws Exception {
+    private Transcript timed(AudioSource audio, Priority priority) throws Exception {
+        return timed(audio, priority, TranscriptionProgress.NONE);
+    }
+
+    private Transcript timed(AudioSource audio, Priority priority, TranscriptionProgress progress) throws Exception {
         long started = System.nanoTime();
         try {
-            return speech.transcribe(audio);
+            return speech.transcribe(audio, priority, progress);
         } finally {
             transcribing.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
@@ -266,9 +289,10 @@ public final class MedleyServer implements AutoCloseable {
         }
         Transcript transcript;
         try {
-            transcript = timed(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName()));
+            transcript = timed(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName()),
+                    Priority.INTERACTIVE);
         } catch (Exception e) {
-            error(response, 400, "invalid_request_error", "cannot transcribe the file: " + reason(e));
+            failed(response, e);
             return;
         } finally {
             pending.release();
@@ -370,9 +394,9 @@ public final class MedleyServer implements AutoCloseable {
             return result.put("error", e.getMessage());
         }
         try {
-            result.setAll(ok(timed(audio)));
+            result.setAll(ok(timed(audio, Priority.BULK)));
         } catch (Exception e) {
-            result.put("error", "cannot transcribe: " + reason(e));
+            result.put("error", itemError(e));
         }
         return result;
     }
@@ -419,6 +443,40 @@ public final class MedleyServer implements AutoCloseable {
         }
     }
 
+    /** Answers a transcription that failed: 429 or 504 when the queue refused or timed it out, else 400. */
+    private void failed(ServerResponse response, Exception e) {
+        Throwable cause = rootCause(e);
+        if (cause instanceof QueueFullException) {
+            response.header(HeaderNames.RETRY_AFTER, "1");
+            error(response, 429, "rate_limit_error", "the engine's queue is full; try again shortly");
+        } else if (cause instanceof QueueTimeoutException) {
+            error(response, 504, "timeout_error", "the audio " + cause.getMessage() + "; the server is overloaded");
+        } else if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+            error(response, 503, "server_error", "the server is stopping");
+        } else {
+            error(response, 400, "invalid_request_error", "cannot transcribe the file: " + reason(e));
+        }
+    }
+
+    private static String itemError(Exception e) {
+        Throwable cause = rootCause(e);
+        if (cause instanceof QueueFullException) {
+            return "the engine's queue is full; send this item again shortly";
+        }
+        if (cause instanceof QueueTimeoutException) {
+            return "the audio " + cause.getMessage() + "; send it again when the server is less busy";
+        }
+        return "cannot transcribe: " + reason(e);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     private static String reason(Throwable e) {
         Throwable cause = e;
         while ((cause instanceof ExecutionException || cause.getCause() != null && cause.getMessage() == null)
@@ -452,11 +510,30 @@ public final class MedleyServer implements AutoCloseable {
         response.send(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Refuses new work, lets what is in flight finish, then stops listening. */
+    /** Returns the number of requests being answered now. */
+    public int activeRequests() {
+        return active.get();
+    }
+
+    /**
+     * Drains: answers new requests with 503, lets those in flight finish (queued items included), then
+     * stops listening.
+     */
     @Override
     public void close() {
         ready = false;
+        draining = true;
+        synchronized (idle) {
+            while (active.get() > 0) {
+                try {
+                    idle.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        items.close(); // queued transcriptions finish; their results stay collectable until the server stops
         server.stop();
-        items.close();
     }
 }

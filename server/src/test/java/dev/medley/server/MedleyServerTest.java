@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.medley.core.Priority;
 import dev.medley.speech.AudioSource;
+import dev.medley.speech.TranscriptionProgress;
 import dev.medley.speech.Segment;
 import dev.medley.speech.Transcript;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +32,7 @@ class MedleyServerTest {
         }
 
         @Override
-        public Transcript transcribe(AudioSource audio) {
+        public Transcript transcribe(AudioSource audio, Priority priority, TranscriptionProgress progress) {
             String text = switch (audio) {
                 case AudioSource.Bytes bytes -> {
                     if (new String(bytes.media(), StandardCharsets.ISO_8859_1).startsWith("bad")) {
@@ -200,7 +202,8 @@ class MedleyServerTest {
             }
 
             @Override
-            public Transcript transcribe(AudioSource audio) throws Exception {
+            public Transcript transcribe(AudioSource audio, Priority priority, TranscriptionProgress progress)
+                    throws Exception {
                 go.await();
                 return ECHO.transcribe(audio);
             }
@@ -248,7 +251,7 @@ class MedleyServerTest {
         }
         assertThat(upload(new byte[10], "text").body()).isEqualTo("heard 10 bytes\n");
         String metrics = get("/metrics", null).body();
-        assertThat(metrics).contains("medley_refused_total 2.0").contains("medley_pending_items 0.0")
+        assertThat(metrics).contains("medley_refused_total{reason=\"pending_limit\"} 2.0").contains("medley_pending_items 0.0")
                 .contains("medley_transcription_seconds_count 3");
     }
 }

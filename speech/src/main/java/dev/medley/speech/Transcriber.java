@@ -2,7 +2,10 @@ package dev.medley.speech;
 
 import dev.medley.core.BatchAnswer;
 import dev.medley.core.BatchRequest;
+import dev.medley.core.DynamicBatcher;
 import dev.medley.core.MicroBatcher;
+import dev.medley.core.Priority;
+import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,21 +27,88 @@ public final class Transcriber implements AutoCloseable {
         public static final Batching DEFAULT = new Batching(4, 1, Duration.ofMillis(50));
     }
 
+    /** Where windows wait for the engine: a micro-batcher (one priority), or a server's dynamic batcher. */
+    private interface WindowQueue extends AutoCloseable {
+        CompletableFuture<WindowTranscript> submit(AudioWindow window, Priority priority);
+
+        default int queued(Priority priority) {
+            return 0;
+        }
+
+        default int batchLimit() {
+            return 0;
+        }
+
+        @Override
+        void close();
+    }
+
     private final SpeechEngine engine;
-    private final MicroBatcher<AudioWindow, WindowTranscript> batcher;
+    private final WindowQueue windows;
     private final int windowsAhead;
 
     private Transcriber(SpeechEngine engine, Batching batching) {
         this.engine = engine;
         int maxBatch = Math.min(batching.maxBatchSize(), engine.maxBatchSize());
-        this.batcher = MicroBatcher.<AudioWindow, WindowTranscript>builder()
+        MicroBatcher<AudioWindow, WindowTranscript> batcher = MicroBatcher.<AudioWindow, WindowTranscript>builder()
                 .maxBatchSize(maxBatch)
                 .minBatchSize(Math.min(batching.minBatchSize(), maxBatch))
                 .maxWait(batching.maxWait())
                 .maxBatchesInFlight(engine.maxConcurrentBatches())
                 .build(requests -> answer(engine, requests));
+        this.windows = new WindowQueue() {
+            @Override
+            public CompletableFuture<WindowTranscript> submit(AudioWindow window, Priority priority) {
+                return batcher.submit(window);
+            }
+
+            @Override
+            public void close() {
+                batcher.close();
+            }
+        };
         // Enough windows queued to keep every engine slot busy, few enough to keep memory flat.
         this.windowsAhead = Math.max(2, 2 * maxBatch * engine.maxConcurrentBatches());
+    }
+
+    private Transcriber(SpeechEngine engine, DynamicBatcher<AudioWindow, WindowTranscript> batcher, int windowsAhead) {
+        this.engine = engine;
+        this.windows = new WindowQueue() {
+            @Override
+            public CompletableFuture<WindowTranscript> submit(AudioWindow window, Priority priority) {
+                return batcher.submit(window, priority);
+            }
+
+            @Override
+            public int queued(Priority priority) {
+                return batcher.queued(priority);
+            }
+
+            @Override
+            public int batchLimit() {
+                return batcher.batchLimit();
+            }
+
+            @Override
+            public void close() {
+                batcher.close();
+            }
+        };
+        this.windowsAhead = windowsAhead;
+    }
+
+    /**
+     * Returns a transcriber for a server: the windows of every request meet in {@code batching}'s
+     * batcher, by priority, windows of alike length together. Each source keeps at most
+     * {@code windowsAhead} windows queued, so a long file cannot fill the queue ahead of short requests.
+     * Closing the transcriber closes the engine.
+     */
+    public static Transcriber serving(SpeechEngine engine, DynamicBatcher.Builder<AudioWindow, WindowTranscript> batching,
+            int windowsAhead) {
+        DynamicBatcher<AudioWindow, WindowTranscript> batcher = batching
+                .length(AudioWindow::durationSeconds)
+                .build(requests -> answer(engine, requests));
+        return new Transcriber(engine, batcher, Math.max(1, windowsAhead));
     }
 
     /** Opens the engine {@code options} name (loading its model) behind a micro-batcher. */
@@ -84,8 +154,27 @@ public final class Transcriber implements AutoCloseable {
     /** Returns the transcript of {@code source}, telling {@code progress} how far recognition has got. */
     public Transcript transcribe(AudioSource source, boolean vad, TranscriptionProgress progress)
             throws IOException, ExecutionException, InterruptedException {
-        return SourceTranscriber.transcribe(source, engine.name(), engine.model(), batcher::submit, windowsAhead, vad,
-                progress);
+        return transcribe(source, vad, progress, Priority.BULK);
+    }
+
+    /**
+     * Returns the transcript of {@code source}, its windows queued at {@code priority} (a server's
+     * batcher serves interactive windows first; the command line's has one priority).
+     */
+    public Transcript transcribe(AudioSource source, boolean vad, TranscriptionProgress progress, Priority priority)
+            throws IOException, ExecutionException, InterruptedException {
+        return SourceTranscriber.transcribe(source, engine.name(), engine.model(), w -> windows.submit(w, priority),
+                windowsAhead, vad, progress);
+    }
+
+    /** Returns how many windows wait for the engine at {@code priority} (a server's batcher; else 0). */
+    public int queuedWindows(Priority priority) {
+        return windows.queued(priority);
+    }
+
+    /** Returns the most windows the next batch may take (a server's batcher; else 0). */
+    public int batchLimit() {
+        return windows.batchLimit();
     }
 
     /** Returns the engine's name. */
@@ -135,7 +224,7 @@ public final class Transcriber implements AutoCloseable {
     @Override
     public void close() {
         try {
-            batcher.close();
+            windows.close();
         } finally {
             engine.close();
         }
