@@ -64,6 +64,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "with Retry-After (default: ${DEFAULT-VALUE}).")
     int maxPending;
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "A folder whose files requests may name by path (repeatable; relative paths start at the first). "
+                    + "Paths are resolved, symbolic links too, and must stay inside.")
+    java.util.List<java.nio.file.Path> roots = new java.util.ArrayList<>();
+
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "sphinx",
             description = "sphinx (offline, built in; default), whisper (ggml model), or simulated:C0MS,C1MS (an engine "
                     + "that hears nothing and takes C0 + C1 x windows ms a batch, for load tests).")
@@ -159,7 +164,13 @@ final class ServeCommand implements Callable<Integer> {
         String secret = token != null ? token : System.getenv(TOKEN_VARIABLE);
         ServeOptions options;
         try {
-            options = new ServeOptions(host, port, secret, (long) Math.max(1, maxUploadMegabytes) << 20, maxPending);
+            for (java.nio.file.Path root : roots) {
+                if (!java.nio.file.Files.isDirectory(root)) {
+                    throw new IllegalArgumentException("--root " + root + " is not a folder");
+                }
+            }
+            options = new ServeOptions(host, port, secret, (long) Math.max(1, maxUploadMegabytes) << 20, maxPending,
+                    roots.stream().map(r -> r.toAbsolutePath().normalize()).toList());
         } catch (IllegalArgumentException e) {
             throw CommandException.badUsage(e.getMessage());
         }

@@ -401,8 +401,11 @@ public final class MedleyServer implements AutoCloseable {
         return result;
     }
 
-    private static AudioSource audio(JsonNode item) {
+    private AudioSource audio(JsonNode item) {
         Base64.Decoder base64 = Base64.getDecoder();
+        if (item.hasNonNull("path")) {
+            return AudioSource.of(Roots.resolve(options.roots(), item.path("path").asText()));
+        }
         if (item.hasNonNull("audio")) {
             byte[] bytes = decode(base64, item.path("audio").asText(), "audio");
             if (bytes.length == 0) {
@@ -426,7 +429,8 @@ public final class MedleyServer implements AutoCloseable {
             }
             return AudioSource.pcm(samples, rate);
         }
-        throw new IllegalArgumentException("each item needs audio (base64 of an audio file) or pcm with sample_rate");
+        throw new IllegalArgumentException("each item needs audio (base64 of an audio file), pcm with sample_rate, "
+                + "or path (a file under the server's --root)");
     }
 
     private static byte[] decode(Base64.Decoder base64, String text, String field) {
@@ -453,8 +457,10 @@ public final class MedleyServer implements AutoCloseable {
             error(response, 504, "timeout_error", "the audio " + cause.getMessage() + "; the server is overloaded");
         } else if (cause instanceof java.util.concurrent.RejectedExecutionException) {
             error(response, 503, "server_error", "the server is stopping");
-        } else {
+        } else if (cause instanceof IOException || cause instanceof IllegalArgumentException) {
             error(response, 400, "invalid_request_error", "cannot transcribe the file: " + reason(e));
+        } else {
+            error(response, 500, "server_error", "the engine failed on this audio: " + reason(e));
         }
     }
 

@@ -2,6 +2,8 @@ package dev.medley.server;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,14 +15,26 @@ import java.util.Objects;
  * @param maxUploadBytes the largest request body taken
  * @param maxPending the most audio items taken and not yet answered, all endpoints together; past it
  *     a request is refused with 429 and Retry-After rather than left to wait without end
+ * @param roots the folders whose files requests may name by path (the first resolves relative paths);
+ *     none: no paths
  */
-public record ServeOptions(String host, int port, String token, long maxUploadBytes, int maxPending) {
+public record ServeOptions(String host, int port, String token, long maxUploadBytes, int maxPending, List<Path> roots) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_MAX_PENDING = 256;
 
     /** Options with the default limit on pending items. */
     public ServeOptions(String host, int port, String token, long maxUploadBytes) {
         this(host, port, token, maxUploadBytes, DEFAULT_MAX_PENDING);
+    }
+
+    /** Options that take no paths. */
+    public ServeOptions(String host, int port, String token, long maxUploadBytes, int maxPending) {
+        this(host, port, token, maxUploadBytes, maxPending, List.of());
+    }
+
+    /** Returns these options with {@code folders} as the roots paths are confined to. */
+    public ServeOptions withRoots(List<Path> folders) {
+        return new ServeOptions(host, port, token, maxUploadBytes, maxPending, folders);
     }
 
     public ServeOptions {
@@ -31,6 +45,7 @@ public record ServeOptions(String host, int port, String token, long maxUploadBy
         if (maxUploadBytes < 1 || maxPending < 1) {
             throw new IllegalArgumentException("the upload limit and the pending limit must be positive");
         }
+        roots = List.copyOf(roots);
         if (token != null && token.isBlank()) {
             token = null;
         }
@@ -53,6 +68,6 @@ public record ServeOptions(String host, int port, String token, long maxUploadBy
     @Override
     public String toString() {
         return "ServeOptions[host=" + host + ", port=" + port + ", token=" + (token == null ? "none" : "(set)")
-                + ", maxUploadBytes=" + maxUploadBytes + ", maxPending=" + maxPending + "]";
+                + ", maxUploadBytes=" + maxUploadBytes + ", maxPending=" + maxPending + ", roots=" + roots + "]";
     }
 }

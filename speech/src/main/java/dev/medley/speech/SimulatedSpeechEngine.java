@@ -41,7 +41,7 @@ public final class SimulatedSpeechEngine implements SpeechEngine {
         List<WindowResult> results = new ArrayList<>(batch.size());
         for (AudioWindow window : batch) {
             results.add(new WindowTranscript(window.id(), List.of(new Segment(0, window.durationSeconds(),
-                    "level " + level(window.samples()), null)), "en"));
+                    "level " + level(window.samples()), List.of())), "en"));
         }
         // Park rather than sleep: Thread.sleep's granularity would blur a cost of a few milliseconds.
         for (long left; (left = until - System.nanoTime()) > 0; ) {
