@@ -49,7 +49,12 @@ public final class Medley {
 
     private Medley() {}
 
+    // Held here: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+    private static final java.util.logging.Logger HELIDON = java.util.logging.Logger.getLogger("io.helidon");
+
     public static void main(String[] args) {
+        // The web server's start and stop lines are noise beside Medley's own; its warnings still show.
+        HELIDON.setLevel(java.util.logging.Level.WARNING);
         // Buffered: a run can print a line per file, hundreds of thousands of them. Lines are counted
         // as they reach stdout, so that a run resumed after a crash prints each result once. System.out
         // is the same stream, set before picocli takes its default from it.

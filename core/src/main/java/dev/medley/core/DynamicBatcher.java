@@ -177,7 +177,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
                 List<DynamicQueue.Entry<Pending<I, O>>> batch = queue.poll(now);
                 if (batch != null) {
                     unfinished++;
-                    batchThreads.newThread(() -> runBatch(batch, now)).start();
+                    batchThreads.newThread(() -> runBatches(batch, now)).start();
                     continue;
                 }
                 if (queue.drained()) {
@@ -206,9 +206,40 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         }
     }
 
-    private void runBatch(List<DynamicQueue.Entry<Pending<I, O>>> chosen, long dequeued) {
+    /**
+     * Runs {@code first}, then, while a batch is due the moment this one ends, that batch too: the engine's
+     * next batch starts on the thread that saw the slot free, without a hop through the dispatcher.
+     */
+    private void runBatches(List<DynamicQueue.Entry<Pending<I, O>>> first, long dequeued) {
+        List<DynamicQueue.Entry<Pending<I, O>>> batch = first;
+        long taken = dequeued;
+        while (batch != null) {
+            List<DynamicQueue.Entry<Pending<I, O>>> next = null;
+            long nextTaken = 0;
+            Finished<O> finished = call(batch, taken);
+            lock.lock();
+            try {
+                queue.batchFinished(finished.ids.length, finished.elapsed);
+                nextTaken = ticker.read();
+                next = queue.poll(nextTaken);
+                if (next != null) {
+                    unfinished++;
+                } else {
+                    wake.signal(); // the dispatcher decides when the next batch is due
+                }
+            } finally {
+                lock.unlock();
+            }
+            complete(batch, finished);
+            batch = next;
+            taken = nextTaken;
+        }
+    }
+
+    private record Finished<O>(long[] ids, BatchCall<O> call, long elapsed) {}
+
+    private Finished<O> call(List<DynamicQueue.Entry<Pending<I, O>>> batch, long dequeued) {
         // Requests go to the function in id order, the order answers are matched in.
-        List<DynamicQueue.Entry<Pending<I, O>>> batch = new ArrayList<>(chosen);
         batch.sort(java.util.Comparator.comparingLong(entry -> entry.element().id));
         long[] ids = new long[batch.size()];
         List<I> items = new ArrayList<>(batch.size());
@@ -221,17 +252,13 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         }
         long start = ticker.read();
         BatchCall<O> call = BatchCall.call(function, ids, items, MicroBatcher.Listener.NONE);
-        long elapsed = Math.max(0, ticker.read() - start);
-        lock.lock();
+        return new Finished<>(ids, call, Math.max(0, ticker.read() - start));
+    }
+
+    private void complete(List<DynamicQueue.Entry<Pending<I, O>>> batch, Finished<O> finished) {
         try {
-            queue.batchFinished(ids.length, elapsed);
-            wake.signal();
-        } finally {
-            lock.unlock();
-        }
-        try {
-            for (int i = 0; i < ids.length; i++) {
-                BatchAnswer<O> answer = call.answers().get(i);
+            for (int i = 0; i < finished.ids.length; i++) {
+                BatchAnswer<O> answer = finished.call.answers().get(i);
                 CompletableFuture<O> future = batch.get(i).element().future;
                 if (answer.error() != null) {
                     future.completeExceptionally(answer.error());
@@ -239,7 +266,8 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
                     future.complete(answer.value());
                 }
             }
-            BatchCall.safely(() -> listener.onBatchDone(ids.length, Duration.ofNanos(elapsed), call.thrown()));
+            BatchCall.safely(() -> listener.onBatchDone(finished.ids.length, Duration.ofNanos(finished.elapsed),
+                    finished.call.thrown()));
         } finally {
             lock.lock();
             try {

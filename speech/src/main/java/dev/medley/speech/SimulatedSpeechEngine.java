@@ -43,9 +43,13 @@ public final class SimulatedSpeechEngine implements SpeechEngine {
             results.add(new WindowTranscript(window.id(), List.of(new Segment(0, window.durationSeconds(),
                     "level " + level(window.samples()), List.of())), "en"));
         }
-        // Park rather than sleep: Thread.sleep's granularity would blur a cost of a few milliseconds.
-        for (long left; (left = until - System.nanoTime()) > 0; ) {
-            LockSupport.parkNanos(left);
+        // Park until a millisecond before the end, then spin: a parked thread on a busy machine wakes late, and
+        // the lateness would count as the batcher's.
+        for (long left; (left = until - System.nanoTime()) > 1_000_000; ) {
+            LockSupport.parkNanos(left - 1_000_000);
+        }
+        while (System.nanoTime() - until < 0) {
+            Thread.onSpinWait();
         }
         return results;
     }
