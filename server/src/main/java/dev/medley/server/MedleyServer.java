@@ -274,7 +274,15 @@ public final class MedleyServer implements AutoCloseable {
             return;
         }
         Multipart.Part file = parts.get("file");
-        String format = parts.containsKey("response_format") ? parts.get("response_format").text().strip() : "json";
+        String format = field(parts, "response_format", "json");
+        boolean stream = field(parts, "stream", "false").equalsIgnoreCase("true");
+        String model = field(parts, "model", "whisper-1");
+        Set<String> granularities = new java.util.HashSet<>();
+        for (String name : List.of("timestamp_granularities[]", "timestamp_granularities")) {
+            if (parts.containsKey(name)) {
+                parts.get(name).texts().forEach(g -> granularities.add(g.strip()));
+            }
+        }
         if (file == null || file.content().length == 0) {
             error(response, 400, "invalid_request_error", "no audio: send it as the multipart part 'file'");
             return;
@@ -284,13 +292,34 @@ public final class MedleyServer implements AutoCloseable {
                     + "verbose_json, not '" + format + "'");
             return;
         }
+        if (!model.equals("whisper-1") && !model.equals(speech.model())) {
+            error(response, 400, "invalid_request_error", "model '" + model + "' is not served here; use whisper-1 or "
+                    + speech.model() + " (GET /v1/models)");
+            return;
+        }
+        if (!Set.of("word", "segment").containsAll(granularities)) {
+            error(response, 400, "invalid_request_error", "timestamp_granularities[] takes word and segment");
+            return;
+        }
+        if (!granularities.isEmpty() && !format.equals("verbose_json")) {
+            error(response, 400, "invalid_request_error", "timestamp_granularities[] needs response_format verbose_json");
+            return;
+        }
         if (!admit(response, 1)) {
+            return;
+        }
+        AudioSource audio = AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName());
+        if (stream) {
+            try {
+                stream(audio, response);
+            } finally {
+                pending.release();
+            }
             return;
         }
         Transcript transcript;
         try {
-            transcript = timed(AudioSource.of(file.content(), file.fileName() == null ? "upload" : file.fileName()),
-                    Priority.INTERACTIVE);
+            transcript = timed(audio, Priority.INTERACTIVE);
         } catch (Exception e) {
             failed(response, e);
             return;
@@ -301,12 +330,99 @@ public final class MedleyServer implements AutoCloseable {
             case "text" -> text(response, "text/plain; charset=utf-8", transcript.text() + "\n");
             case "srt" -> text(response, "application/x-subrip; charset=utf-8", OutputFormat.SRT.render(transcript));
             case "vtt" -> text(response, "text/vtt; charset=utf-8", OutputFormat.VTT.render(transcript));
-            case "verbose_json" -> json(response, 200, verbose(transcript));
+            case "verbose_json" -> json(response, 200, verbose(transcript, granularities));
             default -> json(response, 200, JSON.createObjectNode().put("text", transcript.text()));
         }
     }
 
-    private static ObjectNode verbose(Transcript transcript) {
+    private static String field(Map<String, Multipart.Part> parts, String name, String otherwise) {
+        Multipart.Part part = parts.get(name);
+        return part == null ? otherwise : part.text().strip();
+    }
+
+    /**
+     * Answers with server-sent events as OpenAI streams a transcription: a {@code transcript.text.delta} for
+     * each window's text as soon as it and those before it are heard, then {@code transcript.text.done} with
+     * the whole text. A failure before the first event is an ordinary error response; after it, an
+     * {@code error} event.
+     */
+    private void stream(AudioSource audio, ServerResponse response) throws IOException {
+        java.util.concurrent.BlockingQueue<Object> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        Object end = new Object();
+        TranscriptionProgress deltas = new TranscriptionProgress() {
+            @Override
+            public void heard(java.nio.file.Path file, double seconds, double totalSeconds) {}
+
+            @Override
+            public void segments(AudioSource source, List<Segment> segments) {
+                String text = String.join(" ", segments.stream().map(Segment::text).map(String::strip)
+                        .filter(t -> !t.isEmpty()).toList());
+                if (!text.isEmpty()) {
+                    events.add(text);
+                }
+            }
+        };
+        Future<Transcript> done = items.submit(() -> {
+            try {
+                return timed(audio, Priority.INTERACTIVE, deltas);
+            } finally {
+                events.add(end);
+            }
+        });
+        java.io.OutputStream out = null;
+        boolean first = true;
+        try {
+            for (Object event = events.take(); event != end; event = events.take()) {
+                if (out == null) {
+                    out = sse(response);
+                }
+                String delta = first ? (String) event : " " + event;
+                first = false;
+                event(out, JSON.createObjectNode().put("type", "transcript.text.delta").put("delta", delta));
+            }
+            Transcript transcript = done.get();
+            if (out == null) {
+                out = sse(response);
+            }
+            ObjectNode finished = JSON.createObjectNode().put("type", "transcript.text.done").put("text", transcript.text());
+            finished.putObject("usage").put("type", "duration").put("seconds", Math.ceil(transcript.audioSeconds()));
+            event(out, finished);
+            out.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.cancel(true);
+            if (out == null) {
+                error(response, 503, "server_error", "the server is stopping");
+            }
+        } catch (ExecutionException e) {
+            if (out == null) {
+                failed(response, (Exception) (e.getCause() instanceof Exception cause ? cause : e));
+            } else {
+                ObjectNode failure = JSON.createObjectNode().put("type", "error");
+                failure.putObject("error").put("message", itemError(e)).put("type", "server_error");
+                event(out, failure);
+                out.close();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            done.cancel(true); // the client left; what is queued for it finishes and is dropped
+        }
+    }
+
+    private static java.io.OutputStream sse(ServerResponse response) {
+        response.status(200);
+        response.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        return response.outputStream();
+    }
+
+    private static void event(java.io.OutputStream out, ObjectNode event) throws IOException {
+        out.write(("data: " + JSON.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static ObjectNode verbose(Transcript transcript, Set<String> granularities) {
+        boolean withSegments = granularities.isEmpty() || granularities.contains("segment");
+        boolean withWords = granularities.isEmpty() || granularities.contains("word");
         ObjectNode root = JSON.createObjectNode();
         root.put("task", "transcribe");
         root.put("language", transcript.language() == null ? "english" : transcript.language());
@@ -331,7 +447,12 @@ public final class MedleyServer implements AutoCloseable {
                 words.addObject().put("word", word.text()).put("start", word.start()).put("end", word.end());
             }
         }
-        root.set("words", words);
+        if (withWords) {
+            root.set("words", words);
+        }
+        if (!withSegments) {
+            root.remove("segments");
+        }
         return root;
     }
 

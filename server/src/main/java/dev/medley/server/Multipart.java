@@ -3,6 +3,8 @@ package dev.medley.server;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 
 /**
@@ -11,16 +13,24 @@ import java.util.Map;
  */
 final class Multipart {
     /** One part: its bytes, and the file name its header gives, or null. */
-    record Part(byte[] content, String fileName) {
+    record Part(byte[] content, String fileName, List<String> more) {
         String text() {
             return new String(content, StandardCharsets.UTF_8);
+        }
+
+        /** Returns this part's text and those of later parts of the same name, as arrays in forms are sent. */
+        List<String> texts() {
+            List<String> all = new ArrayList<>(1 + more.size());
+            all.add(text());
+            all.addAll(more);
+            return all;
         }
     }
 
     private Multipart() {}
 
     /**
-     * Returns the parts by name, the first of each name.
+     * Returns the parts by name, the first of each name; the texts of later ones of that name ride along.
      *
      * @throws IllegalArgumentException when the body is not multipart/form-data with a boundary
      */
@@ -47,10 +57,15 @@ final class Multipart {
                 contentEnd -= 2;
             }
             String name = parameter(headers, "name");
-            if (name != null && !parts.containsKey(name)) {
+            if (name != null) {
                 byte[] content = new byte[Math.max(0, contentEnd - contentStart)];
                 System.arraycopy(body, contentStart, content, 0, content.length);
-                parts.put(name, new Part(content, parameter(headers, "filename")));
+                Part first = parts.get(name);
+                if (first == null) {
+                    parts.put(name, new Part(content, parameter(headers, "filename"), new ArrayList<>(0)));
+                } else if (first.more().size() < 16) {
+                    first.more().add(new String(content, StandardCharsets.UTF_8));
+                }
             }
             at = next;
         }

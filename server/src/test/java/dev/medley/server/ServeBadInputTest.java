@@ -36,7 +36,7 @@ class ServeBadInputTest {
         Files.write(temp.resolve("secret.wav"), Wav.constant(999, 0.5));
         ServeMetrics metrics = new ServeMetrics();
         speech = Speech.serving(new SimulatedSpeechEngine(Duration.ZERO, Duration.ZERO, 1), ServeBatching.DEFAULT, metrics);
-        server = MedleyServer.start(new ServeOptions("127.0.0.1", 0, TOKEN, 64 * 1024).withRoots(List.of(root)), speech,
+        server = MedleyServer.start(new ServeOptions("127.0.0.1", 0, TOKEN, 512 * 1024).withRoots(List.of(root)), speech,
                 metrics);
         client = new ServeClient(server.port(), TOKEN);
     }
@@ -83,7 +83,7 @@ class ServeBadInputTest {
 
     @Test
     void anUploadOverTheLimitGetsA413() throws Exception {
-        HttpResponse<String> huge = client.transcribe(new byte[200 * 1024], null);
+        HttpResponse<String> huge = client.transcribe(new byte[1024 * 1024], null);
         assertThat(huge.statusCode()).isEqualTo(413);
         assertStillServing();
     }
@@ -150,5 +150,40 @@ class ServeBadInputTest {
             assertThat(response.statusCode()).as(format.getKey()).isEqualTo(200);
             assertThat(response.body()).as(format.getKey()).contains(format.getValue());
         }
+    }
+
+    @Test
+    void aStreamedTranscriptionSendsEachWindowAsADeltaThenTheWholeText() throws Exception {
+        byte[] wav = Wav.stretches(1.0, 2.5, 1111, 2222, 3333);
+        HttpResponse<String> response = client.upload("/v1/audio/transcriptions", wav,
+                Map.of("model", "whisper-1", "stream", "true"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("data: ")) {
+                events.add(JSON.readTree(line.substring(6)));
+            }
+        }
+        assertThat(events).extracting(e -> e.path("type").asText())
+                .containsExactly("transcript.text.delta", "transcript.text.delta", "transcript.text.delta",
+                        "transcript.text.done");
+        assertThat(events.subList(0, 3)).extracting(e -> e.path("delta").asText())
+                .containsExactly("level 1111", " level 2222", " level 3333");
+        assertThat(events.get(3).path("text").asText()).isEqualTo("level 1111 level 2222 level 3333");
+    }
+
+    @Test
+    void verboseJsonCarriesWordsOrSegmentsAsAskedAndUnknownModelsAreRefused() throws Exception {
+        byte[] wav = Wav.constant(77, 1.0);
+        String boundary = "g";
+        HttpResponse<String> words = client.upload("/v1/audio/transcriptions", wav, Map.of("model", "whisper-1",
+                "response_format", "verbose_json", "timestamp_granularities[]", "word"));
+        JsonNode body = JSON.readTree(words.body());
+        assertThat(body.has("words")).isTrue();
+        assertThat(body.has("segments")).isFalse();
+        assertError(client.upload("/v1/audio/transcriptions", wav, Map.of("model", "no-such-model")), 400, "not served");
+        assertError(client.upload("/v1/audio/transcriptions", wav, Map.of("model", "whisper-1",
+                "timestamp_granularities[]", "word")), 400, "verbose_json");
     }
 }

@@ -38,6 +38,7 @@ final class SourceTranscriber {
         long started = System.nanoTime();
         String name = source.name();
         Position position = new Position(source, progress);
+        InOrder inOrder = new InOrder(source, progress);
         Semaphore ahead = new Semaphore(maxWindowsAhead);
         List<AudioWindow> windows = new ArrayList<>();
         List<CompletableFuture<WindowTranscript>> answers = new ArrayList<>();
@@ -59,10 +60,13 @@ final class SourceTranscriber {
                 // Keep only where the window was; its samples go to the engine and are then dropped.
                 windows.add(new AudioWindow(window.id(), new float[0], window.startSeconds()));
                 double end = window.startSeconds() + window.durationSeconds();
+                int index = answers.size();
+                double offset = window.startSeconds();
                 answers.add(submit.apply(window).whenComplete((answer, failure) -> {
                     try {
                         if (failure == null) {
                             position.reached(end);
+                            inOrder.done(index, answer.segments(), offset);
                         } else {
                             failed.set(true); // before the release, so the decoder sees it before it goes on
                         }
@@ -104,6 +108,33 @@ final class SourceTranscriber {
         position.reached(audioSeconds); // the silence after the last window, which no window reports
         return new Transcript(name, engine, model, language, audioSeconds,
                 (System.nanoTime() - started) / 1e9, answers.size(), List.copyOf(segments));
+    }
+
+    /** Hands each window's segments on in audio order, though windows may come back out of order. */
+    private static final class InOrder {
+        private final AudioSource source;
+        private final TranscriptionProgress progress;
+        private final java.util.Map<Integer, List<Segment>> waiting = new java.util.HashMap<>();
+        private int next;
+
+        InOrder(AudioSource source, TranscriptionProgress progress) {
+            this.source = source;
+            this.progress = progress;
+        }
+
+        synchronized void done(int index, List<Segment> segments, double offset) {
+            if (progress == TranscriptionProgress.NONE) {
+                return;
+            }
+            List<Segment> shifted = new ArrayList<>(segments.size());
+            for (Segment segment : segments) {
+                shifted.add(segment.shifted(offset));
+            }
+            waiting.put(index, shifted);
+            for (List<Segment> ready; (ready = waiting.remove(next)) != null; next++) {
+                progress.segments(source, ready);
+            }
+        }
     }
 
     /** The furthest point recognised, reported whenever it moves on; windows may come back out of order. */

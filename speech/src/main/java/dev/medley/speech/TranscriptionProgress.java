@@ -27,4 +27,11 @@ public interface TranscriptionProgress {
             heard(file.path(), seconds, totalSeconds);
         }
     }
+
+    /**
+     * Receives the segments of the next window of {@code source}, with times from the audio's start. Windows
+     * come in audio order, each once, as soon as it and every window before it are recognised: enough to stream
+     * a transcript while the rest is still being heard. Ignored unless overridden.
+     */
+    default void segments(AudioSource source, java.util.List<Segment> segments) {}
 }
