@@ -1,6 +1,7 @@
 package dev.medley.cli;
 
 import dev.medley.core.RetryPolicy;
+import dev.medley.server.LibraryJobs;
 import dev.medley.server.MedleyServer;
 import dev.medley.server.ServeBatching;
 import dev.medley.server.ServeMetrics;
@@ -192,12 +193,18 @@ final class ServeCommand implements Callable<Integer> {
         for (String signal : new String[] {"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), caught -> stop.countDown());
         }
+        // With roots, the server runs library jobs, recorded in the catalog as the command line's runs are.
         try (Speech speech = Speech.serving(speechEngine, batching, metrics);
-                MedleyServer server = MedleyServer.start(options, speech, metrics)) {
+                dev.medley.catalog.Catalog catalog = roots.isEmpty() ? null
+                        : dev.medley.catalog.Catalogs.open(dev.medley.catalog.Catalog.defaultLocation().toString());
+                LibraryJobs jobs = catalog == null ? null : new LibraryJobs(catalog, options.roots(),
+                        speech.transcriber(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+                MedleyServer server = MedleyServer.start(options, speech, metrics, jobs)) {
             err.println("medley: serving " + speech.model() + " on http://" + options.host() + ":"
                     + server.port() + "/v1" + (options.token() == null ? " (this machine only)" : " (token required)")
                     + ", batches of " + (batching.auto() ? "auto size (target " + latencyTargetMillis + " ms)"
-                    : "up to " + batching.maxBatchSize()));
+                    : "up to " + batching.maxBatchSize()) + (jobs == null ? "" : "; library jobs under "
+                    + options.roots()));
             err.flush();
             stop.await();
             err.println("medley: stopping after the requests in flight");

@@ -84,4 +84,79 @@ class ServeIT {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderr()).contains("needs a token");
     }
+
+    /**
+     * SIGTERM while 32 clients keep a simulated engine busy: every request sent before the signal is
+     * answered with its own result, later ones are refused (503) or find the port closed, and the
+     * server exits with 0.
+     */
+    @Test
+    void sigtermUnderLoadFinishesEveryRequestInFlightAndExitsZero() throws Exception {
+        Process server = MedleyProcess.builder(List.of(), "serve", "--port", "0", "--engine", "simulated:30,3",
+                "--max-pending", "256").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
+            Matcher serving = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/v1").matcher(String.valueOf(err.readLine()));
+            assertThat(serving.find()).isTrue();
+            int port = Integer.parseInt(serving.group(1));
+            java.util.concurrent.atomic.AtomicLong signalled = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> lost = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < 32; c++) {
+                    pool.submit(() -> {
+                        while (true) {
+                            int level = 1_000 + next.getAndIncrement();
+                            byte[] wav = tone(level);
+                            long sent = System.nanoTime();
+                            HttpResponse<String> response;
+                            try {
+                                response = upload(port, wav, "json");
+                            } catch (java.io.IOException e) {
+                                if (sent < signalled.get()) {
+                                    lost.add(level + ": " + e);
+                                }
+                                return null; // the server has gone: this client stops
+                            }
+                            if (response.statusCode() == 503) {
+                                refused.incrementAndGet();
+                                return null;
+                            }
+                            if (response.statusCode() != 200 || !response.body().contains("level " + level)) {
+                                lost.add(level + ": " + response.statusCode() + " " + response.body());
+                            } else {
+                                answered.incrementAndGet();
+                            }
+                        }
+                    });
+                }
+                while (answered.get() < 100) {
+                    Thread.sleep(10);
+                }
+                signalled.set(System.nanoTime());
+                server.destroy(); // SIGTERM, with 32 requests in flight or queued
+            }
+            assertThat(lost).isEmpty();
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.exitValue()).isZero();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** Returns half a second of the constant 16-bit level {@code level}, which the simulated engine hears as "level N". */
+    private static byte[] tone(int level) {
+        int samples = 8_000;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + 2 * samples).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        wav.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1).putInt(16_000)
+                .putInt(32_000).putShort((short) 2).putShort((short) 16);
+        wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) level);
+        }
+        return wav.array();
+    }
 }

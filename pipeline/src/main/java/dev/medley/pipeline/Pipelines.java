@@ -27,6 +27,15 @@ public final class Pipelines {
         return new Pipeline(catalog, options, stages);
     }
 
+    /** Returns a flow that only probes (scan → probe): no identity, no plan. */
+    public static Pipeline probeOnly(Catalog catalog, PipelineOptions options) {
+        if (options.plan() != null) {
+            throw new IllegalArgumentException("planning needs the identify stage");
+        }
+        return new Pipeline(catalog, options, List.of(
+                new ProbeStage(new Probing(options.prober(), options.forceProbe()), options.workers())));
+    }
+
     /**
      * Returns a flow of the given file stages, in order, then the plan and apply that the options
      * ask for. Planning needs a stage named {@code identify} before it.

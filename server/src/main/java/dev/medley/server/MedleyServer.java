@@ -75,10 +75,13 @@ public final class MedleyServer implements AutoCloseable {
     private final Timer transcribing;
     private final DistributionSummary batchItems;
 
-    private MedleyServer(ServeOptions options, Speech speech, ServeMetrics metrics) {
+    private final LibraryJobs jobs;
+
+    private MedleyServer(ServeOptions options, Speech speech, ServeMetrics metrics, LibraryJobs jobs) {
         this.options = options;
         this.speech = speech;
         this.metrics = metrics;
+        this.jobs = jobs;
         this.pending = new Semaphore(options.maxPending());
         metrics.gauge("medley_pending_items", "audio items taken and not yet answered", pending,
                 p -> options.maxPending() - p.availablePermits());
@@ -100,7 +103,12 @@ public final class MedleyServer implements AutoCloseable {
 
     /** Starts a server whose {@code /metrics} shows {@code metrics}, which the speech's batcher feeds too. */
     public static MedleyServer start(ServeOptions options, Speech speech, ServeMetrics metrics) {
-        MedleyServer server = new MedleyServer(options, speech, metrics);
+        return start(options, speech, metrics, null);
+    }
+
+    /** Starts a server that also runs library jobs ({@code /v1/jobs}) with {@code jobs}; null for none. */
+    public static MedleyServer start(ServeOptions options, Speech speech, ServeMetrics metrics, LibraryJobs jobs) {
+        MedleyServer server = new MedleyServer(options, speech, metrics, jobs);
         server.server.start();
         server.ready = true;
         return server;
@@ -113,7 +121,8 @@ public final class MedleyServer implements AutoCloseable {
 
     private void routes(HttpRouting.Builder routing) {
         routing.addFilter((chain, request, response) -> {
-            if (options.token() != null && !request.path().path().equals("/healthz") && !authorised(request)) {
+            String path = request.path().path();
+            if (options.token() != null && !path.equals("/healthz") && !Dashboard.isPublic(path) && !authorised(request)) {
                 error(response, 401, "authentication_error",
                         "send the server's token: Authorization: Bearer <token>");
                 return;
@@ -149,6 +158,20 @@ public final class MedleyServer implements AutoCloseable {
         routing.post("/v1/batch/transcriptions", this::batch);
         routing.post("/v1/queue/transcriptions", this::enqueue);
         routing.get("/v1/queue/transcriptions/{id}", this::queuedResult);
+        JobRoutes.register(routing, this, jobs, options);
+        Dashboard.register(routing);
+    }
+
+    ServeMetrics metrics() {
+        return metrics;
+    }
+
+    Speech speech() {
+        return speech;
+    }
+
+    boolean draining() {
+        return draining;
     }
 
     /** Takes {@code count} pending places, or answers 429 and returns false. */
@@ -408,14 +431,14 @@ public final class MedleyServer implements AutoCloseable {
         }
     }
 
-    private static java.io.OutputStream sse(ServerResponse response) {
+    static java.io.OutputStream sse(ServerResponse response) {
         response.status(200);
         response.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");
         return response.outputStream();
     }
 
-    private static void event(java.io.OutputStream out, ObjectNode event) throws IOException {
+    static void event(java.io.OutputStream out, ObjectNode event) throws IOException {
         out.write(("data: " + JSON.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
@@ -562,7 +585,7 @@ public final class MedleyServer implements AutoCloseable {
         }
     }
 
-    private byte[] body(ServerRequest request) throws IOException {
+    byte[] body(ServerRequest request) throws IOException {
         try (InputStream in = request.content().inputStream()) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxUploadBytes() + 1));
         }
@@ -614,7 +637,7 @@ public final class MedleyServer implements AutoCloseable {
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 
-    private static void json(ServerResponse response, int status, JsonNode body) throws IOException {
+    static void json(ServerResponse response, int status, JsonNode body) throws IOException {
         response.status(status);
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
         response.send(JSON.writeValueAsBytes(body));
@@ -625,7 +648,7 @@ public final class MedleyServer implements AutoCloseable {
         response.send(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void error(ServerResponse response, int status, String type, String message) {
+    static void error(ServerResponse response, int status, String type, String message) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("message", message);

@@ -17,10 +17,41 @@ final class Roots {
      * @throws IllegalArgumentException saying why not, without showing where the roots are
      */
     static Path resolve(List<Path> roots, String requested) {
+        Path real = resolveAny(roots, requested);
+        if (!Files.isRegularFile(real)) {
+            throw new IllegalArgumentException("path is not a file: " + requested);
+        }
+        return real;
+    }
+
+    /**
+     * Returns where a new folder named {@code requested} would be, when it would lie inside one of
+     * {@code roots}: its deepest existing ancestor, links resolved, must be inside.
+     */
+    static Path target(List<Path> roots, String requested) {
+        Path normal = lexical(roots, requested);
+        Path existing = normal;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            Path real = existing == null ? null : existing.toRealPath();
+            for (Path root : roots) {
+                if (real != null && real.startsWith(root.toRealPath())) {
+                    return real.resolve(existing.relativize(normal));
+                }
+            }
+        } catch (IOException e) {
+            // Unreadable: refused below.
+        }
+        throw new IllegalArgumentException("path is outside the server's roots: " + requested);
+    }
+
+    private static Path lexical(List<Path> roots, String requested) {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("this server takes no paths: start it with --root DIR");
         }
-        if (requested.isEmpty() || requested.indexOf('\0') >= 0) {
+        if (requested == null || requested.isEmpty() || requested.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("path is empty or not a valid path");
         }
         Path candidate;
@@ -30,11 +61,16 @@ final class Roots {
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("path is not a valid path");
         }
-        // Lexically first, before the file system is touched: what lies outside is not even looked at.
         Path normal = candidate.toAbsolutePath().normalize();
         if (roots.stream().noneMatch(root -> normal.startsWith(root.toAbsolutePath().normalize()))) {
             throw new IllegalArgumentException("path is outside the server's roots: " + requested);
         }
+        return normal;
+    }
+
+    /** Returns the real path of a file or folder inside one of {@code roots}, as {@link #resolve} does. */
+    static Path resolveAny(List<Path> roots, String requested) {
+        Path normal = lexical(roots, requested);
         Path real;
         try {
             real = normal.toRealPath();
@@ -49,9 +85,6 @@ final class Roots {
                 continue;
             }
             if (real.startsWith(realRoot)) {
-                if (!Files.isRegularFile(real)) {
-                    throw new IllegalArgumentException("path is not a file: " + requested);
-                }
                 return real;
             }
         }

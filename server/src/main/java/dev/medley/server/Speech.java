@@ -30,6 +30,11 @@ public interface Speech extends AutoCloseable {
     @Override
     default void close() {}
 
+    /** Returns the transcriber behind this speech, for library jobs to share; null when there is none. */
+    default Transcriber transcriber() {
+        return null;
+    }
+
     /** Returns the speech of a {@link Transcriber} the caller owns. */
     static Speech of(Transcriber transcriber) {
         return new Speech() {
@@ -42,6 +47,11 @@ public interface Speech extends AutoCloseable {
             public Transcript transcribe(AudioSource audio, Priority priority, TranscriptionProgress progress)
                     throws Exception {
                 return transcriber.transcribe(audio, true, progress, priority);
+            }
+
+            @Override
+            public Transcriber transcriber() {
+                return transcriber;
             }
         };
     }
@@ -77,6 +87,11 @@ public interface Speech extends AutoCloseable {
             public Transcript transcribe(AudioSource audio, Priority priority, TranscriptionProgress progress)
                     throws Exception {
                 return speech.transcribe(audio, priority, progress);
+            }
+
+            @Override
+            public Transcriber transcriber() {
+                return transcriber;
             }
 
             @Override

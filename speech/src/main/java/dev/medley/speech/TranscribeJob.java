@@ -79,6 +79,8 @@ public final class TranscribeJob implements AutoCloseable {
     private final TranscriptFiles.SharedStems stems = new TranscriptFiles.SharedStems();
     private Transcriber transcriber;
     private EngineUnavailable openFailure;
+    private final Transcriber shared;
+    private final dev.medley.core.Priority priority;
 
     public TranscribeJob(Catalog catalog, EngineOptions engineOptions, Options options) {
         this(catalog, () -> SpeechEngine.open(engineOptions), options);
@@ -88,6 +90,22 @@ public final class TranscribeJob implements AutoCloseable {
         this.catalog = catalog;
         this.engineOpener = engineOpener;
         this.options = options;
+        this.shared = null;
+        this.priority = dev.medley.core.Priority.BULK;
+    }
+
+    /**
+     * Returns a job that transcribes with a transcriber it shares (a server's one model), its windows queued at
+     * {@code priority}; closing the job leaves the transcriber open.
+     */
+    public TranscribeJob(Catalog catalog, Transcriber shared, dev.medley.core.Priority priority, Options options) {
+        this.catalog = catalog;
+        this.engineOpener = () -> {
+            throw new IllegalStateException("a job on a shared transcriber opens no engine");
+        };
+        this.options = options;
+        this.shared = shared;
+        this.priority = priority;
     }
 
     /**
@@ -176,8 +194,8 @@ public final class TranscribeJob implements AutoCloseable {
         Transcriber opened = transcriber();
         Transcript transcript;
         try {
-            transcript = opened.transcribe(file.path(), options.vad(),
-                    options.progress() == null ? TranscriptionProgress.NONE : options.progress());
+            transcript = opened.transcribe(AudioSource.of(file.path()), options.vad(),
+                    options.progress() == null ? TranscriptionProgress.NONE : options.progress(), priority);
         } catch (NoAudioStream e) {
             throw new SkipItem("no audio stream");
         } catch (Exception e) {
@@ -211,6 +229,9 @@ public final class TranscribeJob implements AutoCloseable {
 
     // The engine loads on first need: a rerun with nothing to do never pays for the model.
     private Transcriber transcriber() throws Exception {
+        if (shared != null) {
+            return shared;
+        }
         synchronized (engineLock) {
             // An engine that failed to open fails every file the same way, without trying again.
             if (openFailure != null) {
