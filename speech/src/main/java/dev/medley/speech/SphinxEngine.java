@@ -169,12 +169,38 @@ final class SphinxEngine implements SpeechEngine {
 
     /** One Sphinx4 recogniser, allocated once and fed window after window. */
     static final class Recognizer extends AbstractSpeechRecognizer {
+        private static final java.lang.reflect.Field CMN_SUM = cmnField("sum");
+        private static final java.lang.reflect.Field CMN_INITIAL = cmnField("initialList");
+
+        private final edu.cmu.sphinx.frontend.feature.LiveCMN cmn;
+
         Recognizer(Configuration configuration) throws IOException {
             super(configuration);
             recognizer.allocate();
+            cmn = context.getInstance(edu.cmu.sphinx.frontend.feature.LiveCMN.class);
+        }
+
+        private static java.lang.reflect.Field cmnField(String name) {
+            try {
+                java.lang.reflect.Field field = edu.cmu.sphinx.frontend.feature.LiveCMN.class.getDeclaredField(name);
+                field.setAccessible(true);
+                return field;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("this Sphinx4 has no LiveCMN." + name + " to reset", e);
+            }
         }
 
         List<Segment> recognize(float[] samples) {
+            // Each window starts from the same state. Sphinx4's live cepstral mean would otherwise carry over from
+            // whatever this recogniser heard last, another file or another client's request, and the same audio
+            // would read differently depending on what came before it. LiveCMN has no reset; with no sums it
+            // estimates the mean afresh from the window's first frames, as at its first use.
+            try {
+                CMN_SUM.set(cmn, null);
+                ((List<?>) CMN_INITIAL.get(cmn)).clear();
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot reset Sphinx4's cepstral mean", e);
+            }
             context.setSpeechSource(new ByteArrayInputStream(pcm16(samples)));
             List<SpeechResult> results = new ArrayList<>();
             for (SpeechResult result = getResult(); result != null; result = getResult()) {

@@ -63,6 +63,23 @@ class SphinxAccuracyTest {
         assertThat(ourWer).isLessThanOrEqualTo(theirWer + 2.0);
     }
 
+    /** A window reads the same whatever the recogniser heard before it: another file, another client's audio. */
+    @Test
+    void aClipReadsTheSameWhateverTheRecogniserHeardBefore() throws Exception {
+        assumeTrue(SharedAudio.present(), "../shared/audio is absent");
+        List<Path> clips = new ArrayList<>(SharedAudio.clips().keySet());
+        Path first = clips.getFirst();
+        Path other = clips.getLast();
+        // The transcriber closes the engine.
+        try (Transcriber transcriber = Transcriber.over(
+                SpeechEngine.open(EngineOptions.defaults(EngineKind.SPHINX).withWorkers(1)), Transcriber.Batching.DEFAULT)) {
+            String fresh = transcriber.transcribe(first, true).text();
+            transcriber.transcribe(other, true);
+            String afterOther = transcriber.transcribe(first, true).text();
+            assertThat(afterOther).isEqualTo(fresh).isNotEmpty();
+        }
+    }
+
     // Sphinx4's documented way: one StreamSpeechRecognizer, startRecognition on the whole stream, getResult until null.
     private static List<String> directTexts(Map<Path, String> clips) {
         try {
