@@ -28,8 +28,12 @@ import picocli.CommandLine.Spec;
             "Serves speech to text over HTTP, in OpenAI's shape: POST /v1/audio/transcriptions (json, text, srt, vtt, "
                     + "verbose_json; 'whisper-1' names the served model), GET /v1/models, and "
                     + "POST /v1/batch/transcriptions for many items in one request, POST /v1/queue/transcriptions with "
-                    + "GET /v1/queue/transcriptions/ID?wait=SECONDS to collect. One model serves every request; "
-                    + "windows of concurrent requests meet in one engine batch.",
+                    + "GET /v1/queue/transcriptions/ID?wait=SECONDS to collect; GET /metrics, /healthz, /readyz. One model "
+                    + "serves every request: one dynamic batcher groups the windows of all of them, interactive uploads "
+                    + "ahead of batch, queue and job items.",
+            "With --root, also library jobs (POST /v1/jobs: probe, identify, transcribe or plan paths under the root; "
+                    + "GET /v1/jobs/ID/events for progress; POST /v1/jobs/ID/apply once a plan is approved), recorded "
+                    + "in the catalog, and the dashboard at http://HOST:PORT/.",
             "It listens on this machine only unless --host says otherwise, and then every request must carry "
                     + "--token as a bearer token. SIGTERM (or Ctrl-C) stops it after the requests in flight."
         },
@@ -38,7 +42,9 @@ import picocli.CommandLine.Spec;
         footer = {
             "  medley serve                                    http://127.0.0.1:8000/v1",
             "  curl -F file=@talk.mp3 -F model=whisper-1 http://127.0.0.1:8000/v1/audio/transcriptions",
-            "  MEDLEY_SERVE_TOKEN=... medley serve --host 0.0.0.0 --port 9000"
+            "  MEDLEY_SERVE_TOKEN=... medley serve --host 0.0.0.0 --port 9000",
+            "  medley serve --root ~/Media                     dashboard at http://127.0.0.1:8000/",
+            "  medley serve --max-batch-size auto --latency-target-ms 500 --engine whisper --model base.en"
         })
 final class ServeCommand implements Callable<Integer> {
     static final String TOKEN_VARIABLE = "MEDLEY_SERVE_TOKEN";

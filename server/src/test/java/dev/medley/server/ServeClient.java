@@ -23,6 +23,10 @@ final class ServeClient {
                 .build();
     }
 
+    HttpClient http() {
+        return http;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
