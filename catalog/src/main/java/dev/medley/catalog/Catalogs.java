@@ -1,6 +1,6 @@
 package dev.medley.catalog;
 
-import dev.medley.catalog.sqlite.SqliteCatalog;
+import dev.medley.catalog.sql.SqlCatalog;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code PATH} or {@code sqlite:PATH}: the catalog in the file {@code PATH} on this machine
  *       (created when absent);
- *   <li>{@code postgresql:...}: a catalog in a PostgreSQL database, not available yet.
+ *   <li>{@code postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DATABASE}: the catalog in a PostgreSQL
+ *       database, which many medleys (a cluster's members) may share; its password is best given in
+ *       {@code $PGPASSWORD} or {@code ~/.pgpass}, where no process listing shows it.
  * </ul>
  * A JDBC URL ({@code jdbc:sqlite:PATH}, {@code jdbc:postgresql:...}) names the same as the URL it wraps.
  */
@@ -26,7 +28,8 @@ public final class Catalogs {
     private Catalogs() {}
 
     /**
-     * Opens the catalog at {@code location}: a plain path or {@code sqlite:PATH} for a catalog file.
+     * Opens the catalog at {@code location}: a plain path or {@code sqlite:PATH} for a catalog file,
+     * {@code postgresql://...} or {@code jdbc:postgresql:...} for a PostgreSQL database.
      *
      * @throws CatalogException if the location names no kind of catalog this medley has, or the
      *     catalog cannot be opened
@@ -38,7 +41,7 @@ public final class Catalogs {
         if (!url.matches()) {
             if (jdbc) {
                 throw new CatalogException("the catalog location names no kind of catalog after jdbc:;"
-                        + " give a file (PATH or sqlite:PATH)");
+                        + " give a file (PATH or sqlite:PATH) or a database (postgresql://USER@HOST/DATABASE)");
             }
             return open(file(location));
         }
@@ -50,16 +53,14 @@ public final class Catalogs {
                 }
                 yield open(file(rest));
             }
-            // Not echoing the location: a database URL may hold a password.
-            case "postgresql", "postgres" -> throw new CatalogException("the catalog is a PostgreSQL database ("
-                    + url.group(1) + ":), and this medley cannot use a PostgreSQL catalog yet;"
-                    + " use a catalog file (PATH or sqlite:PATH)");
+            case "postgresql", "postgres" -> SqlCatalog.openPostgres(location);
             default -> {
                 // A URL of another kind is a mistake to report; a relative file name with a colon ("my:catalog.db")
                 // is a file.
                 if (jdbc || rest.startsWith("//")) {
                     throw new CatalogException("the catalog location starts with " + url.group(1)
                             + ":, which names no kind of catalog; give a file (PATH or sqlite:PATH)"
+                            + " or a database (postgresql://USER@HOST/DATABASE)"
                             + (jdbc ? "" : "; a file whose name holds a colon may be written ./NAME"));
                 }
                 yield open(file(location));
@@ -81,7 +82,7 @@ public final class Catalogs {
      * @throws CatalogException if the file cannot be created, opened or migrated
      */
     public static Catalog open(Path file) {
-        return SqliteCatalog.open(file);
+        return SqlCatalog.open(file);
     }
 
     /**

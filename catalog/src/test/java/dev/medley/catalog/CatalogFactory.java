@@ -14,6 +14,20 @@ public interface CatalogFactory {
      */
     String newLocation(Path dir);
 
+    /** Runs {@code sql}, an update with {@code arguments} as its parameters, on the catalog at {@code location}. */
+    void update(String location, String sql, long... arguments);
+
     /** Makes run {@code runId} of the catalog at {@code location} look as if its process had been killed. */
-    void forgetProcess(String location, long runId);
+    default void forgetProcess(String location, long runId) {
+        update(location, "UPDATE runs SET pid = ? WHERE id = ?", Integer.MAX_VALUE - 1, runId); // Above Linux's highest pid.
+    }
+
+    /**
+     * Makes run {@code runId} look as if a process on another machine ran it, and last said it was
+     * running {@code silentMillis} ago.
+     */
+    default void moveToAnotherHost(String location, long runId, long silentMillis) {
+        update(location, "UPDATE runs SET host = 'another-host.invalid', pid = ?, heartbeat_at = ? WHERE id = ?",
+                ProcessHandle.current().pid(), System.currentTimeMillis() - silentMillis, runId);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,6 +192,24 @@ class CatalogTest {
         kind.forgetProcess(location, run);
         try (Catalog catalog = Catalogs.open(location)) {
             assertThat(catalog.run(run).orElseThrow().status()).isEqualTo(RunRecord.Status.INTERRUPTED);
+        }
+    }
+
+    @CatalogKinds.EachKind
+    void aRunOnAnotherMachineIsAliveWhileItsHeartbeatIsRecent(CatalogFactory kind) {
+        String location = kind.newLocation(dir);
+        long beating;
+        long silent;
+        try (Catalog catalog = Catalogs.open(location)) {
+            beating = catalog.startRun("transcribe", "");
+            silent = catalog.startRun("transcribe", "");
+        }
+        // Their pid is this live process's: on another machine, that says nothing; the heartbeat does.
+        kind.moveToAnotherHost(location, beating, 5_000);
+        kind.moveToAnotherHost(location, silent, Duration.ofMinutes(10).toMillis());
+        try (Catalog catalog = Catalogs.open(location)) {
+            assertThat(catalog.run(beating).orElseThrow().status()).isEqualTo(RunRecord.Status.RUNNING);
+            assertThat(catalog.run(silent).orElseThrow().status()).isEqualTo(RunRecord.Status.INTERRUPTED);
         }
     }
 

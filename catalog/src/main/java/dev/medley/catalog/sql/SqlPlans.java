@@ -1,4 +1,4 @@
-package dev.medley.catalog.sqlite;
+package dev.medley.catalog.sql;
 
 import dev.medley.catalog.CatalogException;
 import dev.medley.catalog.PlanInfo;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * <p>Writes join one open transaction that is committed every {@value #BATCH} writes; reads on this
  * connection see them before the commit.
  */
-final class SqlitePlans implements Plans {
+final class SqlPlans implements Plans {
     private static final int BATCH = 500;
 
     private final Connection connection;
@@ -37,7 +37,7 @@ final class SqlitePlans implements Plans {
     private PreparedStatement updateHash;
     private int pending;
 
-    SqlitePlans(Connection connection) {
+    SqlPlans(Connection connection) {
         this.connection = connection;
     }
 
@@ -103,7 +103,7 @@ final class SqlitePlans implements Plans {
         try {
             if (claimName == null) {
                 claimName = connection.prepareStatement(
-                        "INSERT OR IGNORE INTO plan_names (run_id, name_key) VALUES (?, ?)");
+                        "INSERT INTO plan_names (run_id, name_key) VALUES (?, ?) ON CONFLICT DO NOTHING");
             }
             beginWrite();
             claimName.setLong(1, runId);

@@ -1,4 +1,4 @@
-package dev.medley.catalog.sqlite;
+package dev.medley.catalog.sql;
 
 import dev.medley.catalog.Catalog;
 import dev.medley.catalog.CatalogException;
@@ -17,41 +17,56 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The catalog in one SQLite file on this machine. Its location is the file's path, or
- * {@code sqlite:PATH} ({@link dev.medley.catalog.Catalogs}).
+ * The catalog in a SQL database: one SQLite file on this machine ({@code PATH} or {@code sqlite:PATH}),
+ * or a PostgreSQL database shared by many ({@code postgresql://...}); see {@link dev.medley.catalog.Catalogs}.
+ * What differs between the two is in {@link Database}; the SQL here is the same for both.
  *
- * <p>The file is in WAL mode, so readers never wait for the writer, and a process killed at any
+ * <p>A SQLite file is in WAL mode, so readers never wait for the writer, and a process killed at any
  * moment leaves the catalog as it was after the last commit. Reads go through one connection,
  * shared under this object's lock; the writer, plans and journal each get a connection of their
  * own, so that their transactions do not mix with reads.
  *
+ * <p>Runs record the host and process that run them, and a heartbeat while they do: a run left
+ * {@code running} by a process that is gone is marked interrupted, whether that process was on this
+ * machine (its pid is gone) or on another (its heartbeat stopped for {@link #RUN_LEASE}).
+ *
  * <p>Instances are thread-safe.
  */
-public final class SqliteCatalog implements Catalog {
-    private static final java.time.Duration PROCESS_START_SLACK = java.time.Duration.ofMinutes(1);
+public final class SqlCatalog implements Catalog {
+    private static final Duration PROCESS_START_SLACK = Duration.ofMinutes(1);
+    /** How long a run on another machine stays alive without a heartbeat. */
+    static final Duration RUN_LEASE = Duration.ofMinutes(2);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
-    private final Path file;
+    private final Database database;
     private final Connection connection;
     private final PreparedStatement lookup;
+    private final Set<Long> activeRuns = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat;
     private volatile boolean anyQuarantine;
 
-    private SqliteCatalog(Path file, Connection connection) throws SQLException {
-        this.file = file;
+    private SqlCatalog(Database database, Connection connection) throws SQLException {
+        this.database = database;
         this.connection = connection;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("catalog-heartbeat").daemon().factory());
         this.lookup = connection.prepareStatement("""
                 SELECT f.id, f.path, f.size, f.mtime_ns, f.fingerprint, f.status,
                        p.size, p.mtime_ns, p.ok, p.error, p.prober, p.result,
@@ -65,7 +80,7 @@ public final class SqliteCatalog implements Catalog {
      *
      * @throws CatalogException if the file cannot be created, opened or migrated
      */
-    public static SqliteCatalog open(Path file) {
+    public static SqlCatalog open(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             Path parent = absolute.getParent();
@@ -76,62 +91,69 @@ public final class SqliteCatalog implements Catalog {
             throw new CatalogException("cannot create the catalog's folder " + absolute.getParent()
                     + ": " + e.getMessage() + "; choose another place with --catalog PATH", e);
         }
+        return open(new SqliteDatabase(absolute));
+    }
+
+    /**
+     * Opens the catalog in the PostgreSQL database at {@code location}, a libpq or JDBC URL, bringing
+     * its schema up to date. Many medleys may open one database at once.
+     *
+     * @throws CatalogException if the URL cannot be read, or the database cannot be reached or migrated
+     */
+    public static SqlCatalog openPostgres(String location) {
+        return open(PostgresDatabase.of(location));
+    }
+
+    private static SqlCatalog open(Database database) {
+        Connection connection = null;
         try {
-            Connection connection = connect(absolute);
-            Migrations.apply(connection, absolute);
-            SqliteCatalog catalog = new SqliteCatalog(absolute, connection);
+            connection = database.connect();
+            Migrations.apply(connection, database);
+            SqlCatalog catalog = new SqlCatalog(database, connection);
             catalog.markDeadRunsInterrupted();
             catalog.anyQuarantine = catalog.hasRows("quarantine");
             return catalog;
-        } catch (SQLException e) {
-            throw new CatalogException("cannot open the catalog " + absolute + ": " + e.getMessage()
-                    + "; if it is damaged, move it aside and run again", e);
+        } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
+            closeQuietly(connection);
+            throw new CatalogException("cannot open the catalog " + database.describe() + ": " + e.getMessage()
+                    + "; " + database.openAdvice(), e);
         }
     }
 
-    static Connection connect(Path file) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-        try (Statement statement = connection.createStatement()) {
-            // WAL: readers and the writer do not block each other; NORMAL sync keeps every
-            // commit across a process crash (not a power cut), at a fraction of FULL's cost.
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA synchronous=NORMAL");
-            statement.execute("PRAGMA busy_timeout=10000");
-            statement.execute("PRAGMA foreign_keys=ON");
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Reporting why it was opened in vain matters more.
+            }
         }
-        return connection;
     }
 
-    /** Returns the catalog's file. */
-    public Path file() {
-        return file;
+    /** Returns the database the catalog lives in. */
+    Database database() {
+        return database;
     }
 
-    /** Returns {@code FILE.purpose} beside the catalog's file: a folder of state for each catalog file. */
     @Override
     public Path stateFolder(String purpose) {
-        return file.resolveSibling(file.getFileName() + "." + purpose);
+        return database.stateFolder(purpose);
     }
 
     @Override
     public CatalogWriter writer(long runId) {
         try {
-            return new SqliteCatalogWriter(connect(file), runId);
+            return new SqlCatalogWriter(database.connect(), runId);
         } catch (SQLException e) {
-            throw new CatalogException("cannot open the catalog " + file + " for writing: " + e.getMessage(), e);
+            throw new CatalogException("cannot open the catalog " + database.describe() + " for writing: "
+                    + e.getMessage(), e);
         }
     }
 
     @Override
     public Plans plans() {
         try {
-            Connection connection = connect(file);
-            // Plans read, then write, in one transaction. Begun lazily, such a transaction cannot take
-            // the write lock once another connection has committed since its read: SQLite then fails
-            // at once with SQLITE_BUSY instead of waiting. Begun IMMEDIATE, it waits for the lock first.
-            connection.unwrap(SQLiteConnection.class).getConnectionConfig()
-                    .setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            return new SqlitePlans(connection);
+            return new SqlPlans(database.connect());
         } catch (SQLException e) {
             throw failure("open", e);
         }
@@ -140,7 +162,7 @@ public final class SqliteCatalog implements Catalog {
     @Override
     public Journal journal() {
         try {
-            return new SqliteJournal(connect(file));
+            return new SqlJournal(database.connect());
         } catch (SQLException e) {
             throw failure("open", e);
         }
@@ -318,17 +340,25 @@ public final class SqliteCatalog implements Catalog {
     @Override
     public synchronized long startRun(String command, String arguments) {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO runs (command, arguments, pid, started_at) VALUES (?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO runs (command, arguments, pid, host, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
+            long now = System.currentTimeMillis();
             insert.setString(1, command);
             insert.setString(2, arguments);
             insert.setLong(3, ProcessHandle.current().pid());
-            insert.setLong(4, System.currentTimeMillis());
+            insert.setString(4, Hosts.THIS_HOST);
+            insert.setLong(5, now);
+            insert.setLong(6, now);
             insert.executeUpdate();
+            long runId;
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                runId = keys.getLong(1);
             }
+            if (activeRuns.add(runId) && activeRuns.size() == 1) {
+                scheduleHeartbeat();
+            }
+            return runId;
         } catch (SQLException e) {
             throw failure("record a run in", e);
         }
@@ -336,29 +366,33 @@ public final class SqliteCatalog implements Catalog {
 
     @Override
     public synchronized long startApply(long planRun) {
-        try (Statement transaction = connection.createStatement()) {
-            transaction.execute("BEGIN IMMEDIATE"); // Takes the write lock now: no other apply starts between check and record.
+        try {
+            connection.setAutoCommit(false);
             boolean committed = false;
+            long runId = -1;
             try {
+                database.lockApplies(connection, planRun); // No other apply of the plan starts between check and record.
                 String holder = runningApply(planRun);
                 if (holder != null) {
                     throw new CatalogException("plan " + planRun + " is being applied by another medley (" + holder
                             + "); let it finish, or stop it and apply again: what it did is journaled and is resumed");
                 }
-                long runId = startRun("apply", "--plan " + planRun);
+                runId = startRun("apply", "--plan " + planRun);
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO plan_applies (run_id, plan_run) VALUES (?, ?)")) {
                     insert.setLong(1, runId);
                     insert.setLong(2, planRun);
                     insert.executeUpdate();
                 }
-                transaction.execute("COMMIT");
+                connection.commit();
                 committed = true;
                 return runId;
             } finally {
                 if (!committed) {
-                    transaction.execute("ROLLBACK");
+                    connection.rollback();
+                    activeRuns.remove(runId); // Rolled back: the run was never recorded.
                 }
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failure("record a run in", e);
@@ -368,13 +402,15 @@ public final class SqliteCatalog implements Catalog {
     // Returns "pid N, run M" of a live apply of the plan, or null.
     private String runningApply(long planRun) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT r.id, r.pid, r.started_at FROM plan_applies a JOIN runs r ON r.id = a.run_id
+                SELECT r.id, r.pid, r.started_at, r.host, r.heartbeat_at FROM plan_applies a JOIN runs r ON r.id = a.run_id
                 WHERE a.plan_run = ? AND r.status = 'running'""")) {
             select.setLong(1, planRun);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    if (processRuns(row.getLong(2), Instant.ofEpochMilli(row.getLong(3)))) {
-                        return "pid " + row.getLong(2) + ", apply run " + row.getLong(1);
+                    String host = row.getString(4);
+                    if (runIsAlive(host, row.getLong(2), row.getLong(3), row.getLong(5))) {
+                        return (host == null || host.equals(Hosts.THIS_HOST) ? "" : "host " + host + ", ")
+                                + "pid " + row.getLong(2) + ", apply run " + row.getLong(1);
                     }
                 }
             }
@@ -400,6 +436,7 @@ public final class SqliteCatalog implements Catalog {
             update.setLong(6, counts.skipped());
             update.setLong(7, runId);
             update.executeUpdate();
+            activeRuns.remove(runId);
         } catch (SQLException e) {
             throw failure("record a run in", e);
         }
@@ -440,7 +477,7 @@ public final class SqliteCatalog implements Catalog {
     public synchronized int markMissing(long runId, Collection<Path> roots, Collection<Path> unreadable) {
         StringBuilder sql = new StringBuilder("""
                 UPDATE files SET status = 'missing'
-                WHERE status = 'present' AND (last_seen_run IS NULL OR last_seen_run <> ?) AND (0""");
+                WHERE status = 'present' AND (last_seen_run IS NULL OR last_seen_run <> ?) AND (1 = 0""");
         List<String> arguments = new ArrayList<>();
         for (Path root : roots) {
             for (String[] range : PathKey.rangesBelow(root)) {
@@ -482,16 +519,10 @@ public final class SqliteCatalog implements Catalog {
         }
     }
 
-    /** Runs SQLite's integrity check and returns its verdict ({@code ok} when sound). */
     @Override
     public synchronized String integrityCheck() {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("PRAGMA integrity_check")) {
-            List<String> lines = new ArrayList<>();
-            while (row.next()) {
-                lines.add(row.getString(1));
-            }
-            return String.join("\n", lines);
+        try {
+            return database.integrityCheck(connection);
         } catch (SQLException e) {
             throw failure("check", e);
         }
@@ -500,28 +531,65 @@ public final class SqliteCatalog implements Catalog {
     private boolean hasRows(String table) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
-            return row.next() && row.getInt(1) != 0;
+            return row.next() && row.getBoolean(1);
         }
     }
 
     // A run still marked running whose process is gone was killed: say so, so that history is honest.
     private void markDeadRunsInterrupted() throws SQLException {
-        List<long[]> running = new ArrayList<>();
+        List<Long> dead = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT id, pid, started_at FROM runs WHERE status = 'running'")) {
+                ResultSet row = statement.executeQuery(
+                        "SELECT id, pid, started_at, host, heartbeat_at FROM runs WHERE status = 'running'")) {
             while (row.next()) {
-                running.add(new long[] {row.getLong(1), row.getLong(2), row.getLong(3)});
-            }
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE runs SET status = 'interrupted' WHERE id = ?")) {
-            for (long[] run : running) {
-                if (!processRuns(run[1], Instant.ofEpochMilli(run[2]))) {
-                    update.setLong(1, run[0]);
-                    update.executeUpdate();
+                if (!runIsAlive(row.getString(4), row.getLong(2), row.getLong(3), row.getLong(5))) {
+                    dead.add(row.getLong(1));
                 }
             }
         }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE runs SET status = 'interrupted' WHERE id = ? AND status = 'running'")) {
+            for (long runId : dead) {
+                update.setLong(1, runId);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Returns whether a run marked running is still going: on this machine (or recorded before runs
+     * named their host), whether its process lives; on another, whether its heartbeat is recent.
+     */
+    private static boolean runIsAlive(String host, long pid, long startedMillis, long heartbeatMillis) {
+        if (host == null || host.equals(Hosts.THIS_HOST)) {
+            return processRuns(pid, Instant.ofEpochMilli(startedMillis));
+        }
+        long last = heartbeatMillis > 0 ? heartbeatMillis : startedMillis;
+        return System.currentTimeMillis() - last < RUN_LEASE.toMillis();
+    }
+
+    // Keeps this process's runs alive in the eyes of other machines, until each is finished.
+    private void scheduleHeartbeat() {
+        heartbeat.schedule(this::beat, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        if (activeRuns.isEmpty()) {
+            return; // The next startRun schedules it again.
+        }
+        synchronized (this) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'")) {
+                for (long runId : activeRuns) {
+                    update.setLong(1, System.currentTimeMillis());
+                    update.setLong(2, runId);
+                    update.executeUpdate();
+                }
+            } catch (SQLException e) {
+                // Missed beats only make other machines think a run died sooner; the next beat tries again.
+            }
+        }
+        scheduleHeartbeat();
     }
 
     /**
@@ -538,11 +606,12 @@ public final class SqliteCatalog implements Catalog {
     }
 
     private CatalogException failure(String verb, SQLException e) {
-        return new CatalogException("cannot " + verb + " the catalog " + file + ": " + e.getMessage(), e);
+        return new CatalogException("cannot " + verb + " the catalog " + database.describe() + ": " + e.getMessage(), e);
     }
 
     @Override
     public synchronized void close() {
+        heartbeat.shutdownNow();
         try {
             lookup.close();
             connection.close();

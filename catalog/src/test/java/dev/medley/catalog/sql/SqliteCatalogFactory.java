@@ -1,4 +1,4 @@
-package dev.medley.catalog.sqlite;
+package dev.medley.catalog.sql;
 
 import dev.medley.catalog.CatalogException;
 import dev.medley.catalog.CatalogFactory;
@@ -17,14 +17,15 @@ public final class SqliteCatalogFactory implements CatalogFactory {
     }
 
     @Override
-    public void forgetProcess(String location, long runId) {
-        try (Connection connection = SqliteCatalog.connect(Path.of(location.substring(SCHEME.length())));
-                PreparedStatement update = connection.prepareStatement("UPDATE runs SET pid = ? WHERE id = ?")) {
-            update.setLong(1, Integer.MAX_VALUE - 1); // Above Linux's highest pid.
-            update.setLong(2, runId);
+    public void update(String location, String sql, long... arguments) {
+        try (Connection connection = SqliteDatabase.connect(Path.of(location.substring(SCHEME.length())));
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < arguments.length; i++) {
+                update.setLong(i + 1, arguments[i]);
+            }
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new CatalogException("cannot change run " + runId + " in " + location, e);
+            throw new CatalogException("cannot update " + location + ": " + e.getMessage(), e);
         }
     }
 

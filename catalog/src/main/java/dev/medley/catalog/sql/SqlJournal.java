@@ -1,4 +1,4 @@
-package dev.medley.catalog.sqlite;
+package dev.medley.catalog.sql;
 
 import dev.medley.catalog.CatalogException;
 import dev.medley.catalog.Journal;
@@ -17,13 +17,13 @@ import java.util.function.Consumer;
  * {@code (run_id, seq)}, its state stored as lower-case text. Each method runs in auto-commit mode, so
  * it has committed when it returns.
  */
-final class SqliteJournal implements Journal {
+final class SqlJournal implements Journal {
     private static final String COLUMNS =
             "run_id, seq, plan_run, plan_seq, action, source, target, temp, size, mtime_ns, hash, state, detail";
 
     private final Connection connection;
 
-    SqliteJournal(Connection connection) {
+    SqlJournal(Connection connection) {
         this.connection = connection;
     }
 

@@ -1,4 +1,4 @@
-package dev.medley.catalog.sqlite;
+package dev.medley.catalog.sql;
 
 import dev.medley.catalog.CatalogException;
 import dev.medley.catalog.CatalogWriter;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * the queue a batch at a time. Upserts of probes, transcripts and identities find the file's row by
  * its path in the same statement.
  */
-final class SqliteCatalogWriter implements CatalogWriter {
+final class SqlCatalogWriter implements CatalogWriter {
     private static final int MAX_BATCH = 1024;
     private static final int QUEUE_CAPACITY = 8192;
     private static final long IDLE_POLL_MILLIS = 100;
@@ -38,7 +38,7 @@ final class SqliteCatalogWriter implements CatalogWriter {
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    SqliteCatalogWriter(Connection connection, long runId) throws SQLException {
+    SqlCatalogWriter(Connection connection, long runId) throws SQLException {
         this.connection = connection;
         this.runId = runId;
         connection.setAutoCommit(false);

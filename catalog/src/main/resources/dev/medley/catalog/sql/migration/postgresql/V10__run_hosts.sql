@@ -1,0 +1,2 @@
+ALTER TABLE runs ADD COLUMN host TEXT;
+ALTER TABLE runs ADD COLUMN heartbeat_at BIGINT;
