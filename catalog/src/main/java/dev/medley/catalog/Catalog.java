@@ -55,6 +55,9 @@ public interface Catalog extends AutoCloseable {
     /** Returns the organiser's write-ahead journal, on a connection of its own; close it when done. */
     Journal journal();
 
+    /** Returns the work shared by a cluster's members, on a connection of its own; close it when done. */
+    WorkQueue workQueue();
+
     /**
      * Returns what the catalog knows of the file with key {@code path}, if anything: the file with
      * its latest probe and identity, read together.

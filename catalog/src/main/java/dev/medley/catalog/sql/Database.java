@@ -35,6 +35,12 @@ abstract sealed class Database permits SqliteDatabase, PostgresDatabase {
     /** Checks the database for damage and returns {@code ok}, else what is wrong. */
     abstract String integrityCheck(Connection connection) throws SQLException;
 
+    /** Returns an SQL expression for the database's clock, in epoch milliseconds: the one clock all members share. */
+    abstract String nowMillis();
+
+    /** Returns the clause that makes a row-claiming subquery skip rows other transactions hold, or nothing. */
+    abstract String skipLocked();
+
     /** Returns what to tell a user whose catalog cannot be opened. */
     abstract String openAdvice();
 }

@@ -141,6 +141,16 @@ final class PostgresDatabase extends Database {
     }
 
     @Override
+    String nowMillis() {
+        return "CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT)";
+    }
+
+    @Override
+    String skipLocked() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
     String openAdvice() {
         return "check that the server is running, that the database exists and that the user may use it";
     }

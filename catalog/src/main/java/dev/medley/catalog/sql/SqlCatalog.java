@@ -13,6 +13,7 @@ import dev.medley.catalog.QuarantineRecord;
 import dev.medley.catalog.RemoteBatch;
 import dev.medley.catalog.RunRecord;
 import dev.medley.catalog.TranscriptRecord;
+import dev.medley.catalog.WorkQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +155,15 @@ public final class SqlCatalog implements Catalog {
     public Plans plans() {
         try {
             return new SqlPlans(database.connect());
+        } catch (SQLException e) {
+            throw failure("open", e);
+        }
+    }
+
+    @Override
+    public WorkQueue workQueue() {
+        try {
+            return new SqlWorkQueue(database, database.connect());
         } catch (SQLException e) {
             throw failure("open", e);
         }

@@ -87,6 +87,17 @@ final class SqliteDatabase extends Database {
     }
 
     @Override
+    String nowMillis() {
+        return "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+    }
+
+    /** One writer at a time: a claim's transaction holds the file's write lock, so none is needed. */
+    @Override
+    String skipLocked() {
+        return "";
+    }
+
+    @Override
     String openAdvice() {
         return "if it is damaged, move it aside and run again";
     }

@@ -51,10 +51,10 @@ class SqliteCatalogTest {
                         List.of("/talk.txt"), 61.5, 20.25));
             }
         }
-        downgrade(db, "ALTER TABLE runs DROP COLUMN host", "ALTER TABLE runs DROP COLUMN heartbeat_at", "DROP TABLE remote_batches", "DROP TABLE answers", "DROP TABLE identities", "DROP TABLE plan_applies", "DROP TABLE quarantine",
+        downgrade(db, "DROP TABLE job_items", "DROP TABLE jobs", "ALTER TABLE runs DROP COLUMN host", "ALTER TABLE runs DROP COLUMN heartbeat_at", "DROP TABLE remote_batches", "DROP TABLE answers", "DROP TABLE identities", "DROP TABLE plan_applies", "DROP TABLE quarantine",
                 "DROP TABLE transcripts", "DROP TABLE plan_contents", "DROP TABLE plan_folders", "DROP TABLE plan_names",
                 "DROP TABLE journal", "DROP TABLE plan_items", "DROP TABLE plans",
-                "DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8', '9', '10')");
+                "DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8', '9', '10', '11')");
         try (SqlCatalog catalog = SqlCatalog.open(db)) {
             assertThat(catalog.lookup("/talk.mp3")).isPresent();
             assertThat(catalog.transcript("/talk.mp3")).isEmpty();
@@ -73,8 +73,8 @@ class SqliteCatalogTest {
                 writer.upsertFile(new FileState("/a.mkv", 1, 2, null));
             }
         }
-        downgrade(db, "ALTER TABLE runs DROP COLUMN host", "ALTER TABLE runs DROP COLUMN heartbeat_at", "DROP TABLE remote_batches", "DROP TABLE answers", "DROP TABLE identities",
-                "DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9', '10')");
+        downgrade(db, "DROP TABLE job_items", "DROP TABLE jobs", "ALTER TABLE runs DROP COLUMN host", "ALTER TABLE runs DROP COLUMN heartbeat_at", "DROP TABLE remote_batches", "DROP TABLE answers", "DROP TABLE identities",
+                "DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9', '10', '11')");
         try (SqlCatalog catalog = SqlCatalog.open(db)) {
             assertThat(catalog.lookup("/a.mkv").orElseThrow().identity()).isNull();
             try (CatalogWriter writer = catalog.writer(catalog.startRun("identify", ""))) {
@@ -97,8 +97,8 @@ class SqliteCatalogTest {
             apply = catalog.startRun("apply", "--plan " + plan); // As applies were recorded before.
             catalog.startRun("apply", "--plan 999"); // A plan that is gone.
         }
-        downgrade(db, "ALTER TABLE runs DROP COLUMN host", "ALTER TABLE runs DROP COLUMN heartbeat_at", "DROP TABLE remote_batches", "DROP TABLE answers", "DROP TABLE identities", "DROP TABLE plan_applies",
-                "DELETE FROM flyway_schema_history WHERE version IN ('6', '7', '8', '9', '10')");
+        downgrade(db, "DROP TABLE job_items", "DROP TABLE jobs", "ALTER TABLE runs DROP COLUMN host", "ALTER TABLE runs DROP COLUMN heartbeat_at", "DROP TABLE remote_batches", "DROP TABLE answers", "DROP TABLE identities", "DROP TABLE plan_applies",
+                "DELETE FROM flyway_schema_history WHERE version IN ('6', '7', '8', '9', '10', '11')");
         try (SqlCatalog catalog = SqlCatalog.open(db)) {
             assertThat(catalog.applies(plan)).extracting(RunRecord::id).containsExactly(apply);
         }
