@@ -74,11 +74,24 @@ public interface WorkQueue extends AutoCloseable {
      */
     boolean refuse(long jobId, long seq, String member, String reason, int members);
 
-    /** Extends the leases of every item {@code member} holds; returns how many. */
-    int renew(String member, Duration lease);
+    /**
+     * Extends the leases of every item held by a claimant whose name starts with {@code claimants}
+     * (a member names its claimants {@code MEMBER/EXECUTION}, so {@code MEMBER/} is all of them);
+     * returns how many.
+     */
+    int renew(String claimants, Duration lease);
 
-    /** Gives back every item {@code member} holds, at once: the member has left the cluster. Returns how many. */
-    int release(String member);
+    /**
+     * Gives back, at once, every item held by a claimant whose name starts with {@code claimants}: the
+     * member has left the cluster, or its work restarted. Returns how many.
+     */
+    int release(String claimants);
+
+    /**
+     * Returns how many files each member holds now, by the member part of its claimants' names (before
+     * the first {@code /}), over all jobs.
+     */
+    java.util.Map<String, Long> claimsByMember();
 
     /** Marks job {@code jobId} completed if it is running and every item is finished; returns whether it is now. */
     boolean finishIfDone(long jobId);

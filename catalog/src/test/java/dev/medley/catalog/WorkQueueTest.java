@@ -97,15 +97,18 @@ class WorkQueueTest {
     }
 
     @CatalogKinds.EachKind
-    void aLiveLeaseIsRenewedAndAReleasedMembersItemsAreFreeAtOnce(CatalogFactory kind) {
+    void aMembersLeasesAreRenewedAndItsItemsFreedAtOnceByItsPrefix(CatalogFactory kind) {
         try (Catalog catalog = Catalogs.open(kind.newLocation(dir)); WorkQueue queue = catalog.workQueue()) {
-            long job = listedJob(queue, "job-1", 3);
-            assertThat(queue.claim(job, "a", 2, LEASE)).hasSize(2);
-            assertThat(queue.renew("a", LEASE)).isEqualTo(2);
-            assertThat(queue.claim(job, "b", 5, LEASE)).extracting(WorkQueue.Claim::seq).containsExactly(2L);
-            assertThat(queue.release("a")).isEqualTo(2);
-            assertThat(queue.claim(job, "b", 5, LEASE)).extracting(WorkQueue.Claim::seq).containsExactly(0L, 1L);
-            assertThat(queue.renew("a", LEASE)).isZero();
+            long job = listedJob(queue, "job-1", 4);
+            assertThat(queue.claim(job, "a/1", 1, LEASE)).hasSize(1);
+            assertThat(queue.claim(job, "a/2", 1, LEASE)).hasSize(1);
+            assertThat(queue.claim(job, "ab_/1", 1, LEASE)).extracting(WorkQueue.Claim::seq).containsExactly(2L);
+            assertThat(queue.renew("a/", LEASE)).isEqualTo(2);
+            assertThat(queue.claim(job, "b/1", 5, LEASE)).extracting(WorkQueue.Claim::seq).containsExactly(3L);
+            assertThat(queue.release("a/")).isEqualTo(2);
+            assertThat(queue.claim(job, "b/1", 5, LEASE)).extracting(WorkQueue.Claim::seq).containsExactly(0L, 1L);
+            assertThat(queue.renew("a/", LEASE)).isZero();
+            assertThat(queue.release("ab_/")).as("a literal underscore").isEqualTo(1);
         }
     }
 

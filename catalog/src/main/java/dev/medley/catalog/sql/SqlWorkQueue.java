@@ -169,15 +169,37 @@ final class SqlWorkQueue implements WorkQueue {
     }
 
     @Override
-    public synchronized int renew(String member, Duration lease) {
-        return update("UPDATE job_items SET lease_until = " + now + " + ? WHERE claimed_by = ? AND state = 'claimed'",
-                lease.toMillis(), member);
+    public synchronized int renew(String claimants, Duration lease) {
+        return update("UPDATE job_items SET lease_until = " + now + " + ? WHERE claimed_by LIKE ? ESCAPE '\\' AND state = 'claimed'",
+                lease.toMillis(), likePrefix(claimants));
     }
 
     @Override
-    public synchronized int release(String member) {
-        return update("UPDATE job_items SET state = 'pending', lease_until = NULL WHERE claimed_by = ? AND state = 'claimed'",
-                member);
+    public synchronized int release(String claimants) {
+        return update("UPDATE job_items SET state = 'pending', lease_until = NULL WHERE claimed_by LIKE ? ESCAPE '\\' AND state = 'claimed'",
+                likePrefix(claimants));
+    }
+
+    // Claimant names are Medley's own (a UUID, a slash, a number); escaping keeps any other literal too.
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    @Override
+    public synchronized java.util.Map<String, Long> claimsByMember() {
+        java.util.Map<String, Long> byMember = new java.util.TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT claimed_by, count(*) FROM job_items WHERE state = 'claimed' GROUP BY claimed_by");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                String claimant = row.getString(1);
+                int slash = claimant.indexOf('/');
+                byMember.merge(slash < 0 ? claimant : claimant.substring(0, slash), row.getLong(2), Long::sum);
+            }
+            return byMember;
+        } catch (SQLException e) {
+            throw failure("read the claims in", e);
+        }
     }
 
     @Override

@@ -185,8 +185,9 @@ public final class PostgresServer {
                 return;
             } catch (SQLException notYet) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
+                    String said = Files.readString(log);
                     stop();
-                    throw new IllegalStateException("PostgreSQL did not start:\n" + Files.readString(log), notYet);
+                    throw new IllegalStateException("PostgreSQL did not start (" + notYet.getMessage() + "):\n" + said, notYet);
                 }
             }
             try {

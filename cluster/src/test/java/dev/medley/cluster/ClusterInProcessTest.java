@@ -1,0 +1,73 @@
+package dev.medley.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.medley.catalog.Catalog;
+import dev.medley.catalog.Catalogs;
+import dev.medley.catalog.WorkQueue;
+import dev.medley.catalog.sql.PostgresServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Two members in this JVM on a real PostgreSQL catalog: the plumbing of a job, fast; ClusterIT runs members apart. */
+class ClusterInProcessTest {
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void aJobIsSplitAcrossMembersAndEveryFileIsFinishedOnceWithItsResultInTheCatalog() throws Exception {
+        PostgresServer server = PostgresServer.shared().orElse(null);
+        assumeTrue(server != null, PostgresServer::absence);
+        String location = server.url(server.newDatabase());
+        int first = freePort();
+        int second = freePort();
+        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
+        List<MedleyMember> started = new ArrayList<>();
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Catalog catalog = Catalogs.open(location)) {
+            for (int port : new int[] {first, second}) {
+                ClusterSettings settings = new ClusterSettings("test", null, "127.0.0.1", port, members, location,
+                        List.of(), Duration.ofSeconds(30));
+                started.add(MedleyMember.start(settings, Catalogs.open(location), List.of(new SimulatedWork()), "test",
+                        events::add));
+            }
+            assertThat(started.getFirst().clusterSize()).isEqualTo(2);
+            ClusterSettings client = new ClusterSettings("test", null, null, 0, members, location, List.of(), null);
+            List<String> files = IntStream.range(0, 120).mapToObj(i -> "/library/talk " + i + ".mp3").toList();
+            Map<Long, String> outcomes = new ConcurrentHashMap<>();
+            WorkQueue.Job done;
+            try (ClusterClient cluster = ClusterClient.connect(client, catalog, Duration.ofSeconds(20))) {
+                ClusterClient.Submission job = cluster.submit(SimulatedWork.NAME, SimulatedWork.spec(10, 1),
+                        files.iterator(), null, 8, 16);
+                assertThat(job.files()).isEqualTo(120);
+                done = cluster.follow(job.jobId(), outcome -> assertThat(outcomes.put(outcome.seq(), outcome.outcome()))
+                        .as("reported once").isNull(), progress -> {}, Duration.ofMillis(50));
+                assertThat(cluster.status(5).members()).hasSize(2);
+            }
+            assertThat(done.status()).isEqualTo(WorkQueue.Status.COMPLETED);
+            assertThat(done.done()).isEqualTo(120);
+            assertThat(outcomes).hasSize(120);
+            // Both members worked: the lines name who did each file.
+            assertThat(outcomes.values().stream().map(line -> line.replaceAll(".*\"member\":\"([^\"]+)\".*", "$1")).distinct())
+                    .hasSize(2);
+            for (String file : files) {
+                assertThat(catalog.answer(SimulatedWork.resultKey(file))).as(file).isPresent();
+            }
+        } finally {
+            started.forEach(MedleyMember::close);
+        }
+    }
+}
