@@ -22,9 +22,13 @@ public interface WorkQueue extends AutoCloseable {
     /** Where a job is: its files being listed, then running until every item is done or failed. */
     enum Status { LISTING, RUNNING, COMPLETED, CANCELLED }
 
-    /** A job and how far it is: its items by state. */
+    /**
+     * A job and how far it is: its items by state, and when its first and last items finished (null
+     * before any has).
+     */
     record Job(long id, String name, String kind, String spec, Status status, long total, long pending,
-            long claimed, long done, long failed, long takenOver, Instant createdAt, Instant endedAt) {
+            long claimed, long done, long failed, long takenOver, Instant createdAt, Instant endedAt,
+            Instant firstFinishedAt, Instant lastFinishedAt) {
         /** Returns whether every item is done or failed. */
         public boolean finished() {
             return status == Status.COMPLETED || status == Status.CANCELLED;

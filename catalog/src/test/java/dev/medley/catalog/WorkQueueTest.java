@@ -51,6 +51,7 @@ class WorkQueueTest {
                     try (Catalog own = Catalogs.open(location); WorkQueue mine = own.workQueue()) {
                         for (List<WorkQueue.Claim> claims = mine.claim(job, member, 7, LEASE); !claims.isEmpty();
                                 claims = mine.claim(job, member, 7, LEASE)) {
+                            assertThat(claims).as("no more than asked for").hasSizeLessThanOrEqualTo(7);
                             for (WorkQueue.Claim claim : claims) {
                                 assertThat(finishedBy.putIfAbsent(claim.seq(), member)).isNull();
                                 if (mine.complete(job, claim.seq(), member, true, "{\"seq\":" + claim.seq() + "}")) {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         description = "Measures Medley against a baseline in the same run and prints both and their ratio.",
-        subcommands = {BenchProbeCommand.class, BenchStartupCommand.class, BenchScanCommand.class, BenchTranscribeCommand.class, BenchOrganizeCommand.class, BenchLlmCommand.class, BenchServeCommand.class},
+        subcommands = {BenchProbeCommand.class, BenchStartupCommand.class, BenchScanCommand.class, BenchTranscribeCommand.class, BenchOrganizeCommand.class, BenchLlmCommand.class, BenchServeCommand.class, BenchClusterCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  medley bench probe                 1,000 generated files: in-process vs ffprobe per file",

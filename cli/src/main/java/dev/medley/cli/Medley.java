@@ -41,7 +41,8 @@ public final class Medley {
     /** The subcommands, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ScanCommand.class, ProbeCommand.class,
             IdentifyCommand.class, TranscribeCommand.class, ModelsCommand.class, ProcessCommand.class,
-            OrganizeCommand.class, UndoCommand.class, HistoryCommand.class, ServeCommand.class, BenchCommand.class,
+            OrganizeCommand.class, UndoCommand.class, HistoryCommand.class, ServeCommand.class, WorkerCommand.class,
+            ClusterCommand.class, BenchCommand.class,
             HelpCommand.class);
 
     /** Commands that find other commands to run or to describe: they are given all. */
@@ -179,11 +180,16 @@ public final class Medley {
         return exception.getMessage();
     }
 
+    /** Returns this medley's version, as {@code --version} and cluster members show it. */
+    static String version() {
+        String version = Medley.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Medley.class.getPackage().getImplementationVersion();
-            return new String[] {"medley " + (version == null ? "development build" : version),
+            return new String[] {"medley " + version(),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
         }
     }

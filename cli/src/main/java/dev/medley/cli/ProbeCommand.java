@@ -1,6 +1,14 @@
 package dev.medley.cli;
 
+import dev.medley.cluster.ProbeWork;
 import dev.medley.core.ItemResult;
+import dev.medley.core.RawPaths;
+import dev.medley.media.ScannedFile;
+import dev.medley.media.Scanner;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import dev.medley.media.LibraryJob;
 import dev.medley.media.MediaProbe;
 import dev.medley.media.ProbeFailed;
@@ -29,12 +37,15 @@ import picocli.CommandLine.Spec;
             "  medley probe ~/Music                   a line per file, summary on stderr",
             "  medley probe /media --json > p.jsonl   JSON Lines: one object per file",
             "  medley probe /media --force            probe again even what is unchanged",
-            "  medley probe /media --prober ffprobe   ffprobe per file: the slow baseline"
+            "  medley probe /media --prober ffprobe   ffprobe per file: the slow baseline",
+            "  medley probe /nas --cluster studio --members 10.0.0.11 --catalog postgresql://medley@db/medley",
+            "                                         on a cluster's members (see medley worker)"
         })
 final class ProbeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ScanOptionsMixin scan;
     @Mixin CommonOptions common;
+    @Mixin ClusterOptions cluster;
 
     @Option(names = "--prober", paramLabel = "NAME", defaultValue = "ffmpeg",
             description = "ffmpeg (in-process, default) or ffprobe (one ffprobe command per file).")
@@ -59,8 +70,39 @@ final class ProbeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
+        if (cluster.requested()) {
+            return onCluster(commandLine);
+        }
         PrintWriter out = commandLine.getOut();
         return Jobs.run(commandLine, common, scan, chosen, force, result -> print(out, result));
+    }
+
+    // The members probe; this process lists the files and prints each probe's line as it comes back.
+    private int onCluster(CommandLine commandLine) {
+        List<Path> paths = scan.checkedPaths(commandLine);
+        PrintStream err = common.err();
+        Scanner scanner = new Scanner(scan.options(),
+                (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem));
+        Iterator<ScannedFile> files = scanner.walk(Scanner.distinctRoots(paths));
+        Iterator<String> keys = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return files.hasNext();
+            }
+
+            @Override
+            public String next() {
+                return files.next().key();
+            }
+        };
+        try {
+            return ClusterRun.submit(commandLine, common, cluster, ProbeWork.NAME,
+                    ProbeWork.spec(prober, (long) (timeoutSeconds * 1000), force), keys, (out, outcome) ->
+                            out.println(common.json ? outcome.outcome() : humanLine(ProbeJson.read(outcome.outcome()))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Medley.EXIT_CANNOT_RUN;
+        }
     }
 
     private void print(PrintWriter out, ItemResult<LibraryJob.Item, LibraryJob.Outcome> result) {

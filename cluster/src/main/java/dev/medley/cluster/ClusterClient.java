@@ -100,6 +100,11 @@ public final class ClusterClient implements AutoCloseable {
         return new Submission(jobId, name, listed);
     }
 
+    /** Returns job {@code jobId}, if the catalog has it. */
+    public Optional<WorkQueue.Job> job(long jobId) {
+        return queue.job(jobId);
+    }
+
     /** Returns the job named {@code name}, if the catalog has it. */
     public Optional<WorkQueue.Job> job(String name) {
         return queue.job(name);

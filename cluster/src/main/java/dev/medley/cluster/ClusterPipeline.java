@@ -5,8 +5,7 @@ import com.hazelcast.jet.pipeline.BatchSource;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.ServiceFactory;
-import com.hazelcast.jet.pipeline.Sink;
-import com.hazelcast.jet.pipeline.SinkBuilder;
+import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.SourceBuilder;
 import dev.medley.catalog.PathKey;
 import dev.medley.catalog.WorkQueue;
@@ -20,8 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A job as a Jet batch pipeline, run by every member:
  * <pre>
- *   claim files from the catalog ─► the member's worker, in batches ─► record each outcome, fenced by the claim
+ *   claim files from the catalog ─► the member's worker, in batches, recording each outcome under its claim
  * </pre>
+ * Outcomes are recorded where the work was done, as the worker's batch completes: that member holds
+ * the claim, and counts the files it has in hand, which its source tops up.
  * The source claims from the shared work queue rather than splitting a list up front, so a member
  * that is faster, or joins later, takes more, and one that dies leaves its files to the others.
  * The job keeps no snapshots: when Jet restarts it (a member left or joined), each member's source
@@ -49,17 +50,17 @@ final class ClusterPipeline {
         Pipeline pipeline = Pipeline.create();
         ServiceFactory<?, MemberWorker> worker = ServiceFactories.sharedService(context -> {
             MemberContext member = MemberContext.of(context.hazelcastInstance());
-            return new MemberWorker(member.open(kind, spec), member.pathMaps());
+            return new MemberWorker(member, member.open(kind, spec));
         }, MemberWorker::close);
         pipeline.readFrom(source(jobId, inFlight))
                 .mapUsingServiceAsyncBatched(worker, batch, ClusterPipeline::process)
                 .setLocalParallelism(1)
-                .writeTo(sink(jobId));
+                .writeTo(Sinks.noop());
         return pipeline;
     }
 
-    /** The member's one worker for the job, shared by its processors, and where the member finds files. */
-    private record MemberWorker(Worker worker, List<PathMap> pathMaps) {
+    /** The member's one worker for the job, shared by its processors. */
+    private record MemberWorker(MemberContext member, Worker worker) {
         void close() throws Exception {
             worker.close();
         }
@@ -69,7 +70,7 @@ final class ClusterPipeline {
         List<Worker.Item> items = new ArrayList<>(claims.size());
         for (Claimed claim : claims) {
             items.add(new Worker.Item(claim.seq(), claim.key(), PathMap.local(PathKey.toPath(claim.key()),
-                    member.pathMaps()), claim.attempts()));
+                    member.member().pathMaps()), claim.attempts()));
         }
         return member.worker().process(items).thenApply(outcomes -> {
             if (outcomes.size() != claims.size()) {
@@ -77,7 +78,9 @@ final class ClusterPipeline {
             }
             List<Finished> finished = new ArrayList<>(claims.size());
             for (int i = 0; i < claims.size(); i++) {
-                finished.add(new Finished(claims.get(i), outcomes.get(i)));
+                Finished one = new Finished(claims.get(i), outcomes.get(i));
+                record(member.member(), one);
+                finished.add(one);
             }
             return finished;
         });
@@ -88,14 +91,6 @@ final class ClusterPipeline {
                 .<Claimed>fillBufferFn(Claims::fill)
                 .destroyFn(Claims::close)
                 .distributed(1)
-                .build();
-    }
-
-    private static Sink<Finished> sink(long jobId) {
-        return SinkBuilder.sinkBuilder("record-outcomes-of-job-" + jobId,
-                        context -> new Outcomes(MemberContext.of(context.hazelcastInstance())))
-                .<Finished>receiveFn(Outcomes::record)
-                .preferredLocalParallelism(1)
                 .build();
     }
 
@@ -151,27 +146,19 @@ final class ClusterPipeline {
         }
     }
 
-    /** A member's sink: records each outcome under the claim it was worked on. */
-    private static final class Outcomes {
-        private final MemberContext member;
-
-        Outcomes(MemberContext member) {
-            this.member = member;
-        }
-
-        void record(Finished finished) {
-            Claimed claimed = finished.claimed();
-            ItemOutcome outcome = finished.outcome();
-            try {
-                switch (outcome.kind()) {
-                    case DONE, FAILED -> member.queue().complete(claimed.jobId(), claimed.seq(), claimed.claimant(),
-                            outcome.kind() == ItemOutcome.Kind.DONE, outcome.line());
-                    case REFUSED -> member.queue().refuse(claimed.jobId(), claimed.seq(), claimed.claimant(),
-                            outcome.line(), member.clusterSize());
-                }
-            } finally {
-                member.inFlight(claimed.claimant()).decrementAndGet();
+    // Records one outcome under the claim it was worked on, and frees its place in the member's hands.
+    private static void record(MemberContext member, Finished finished) {
+        Claimed claimed = finished.claimed();
+        ItemOutcome outcome = finished.outcome();
+        try {
+            switch (outcome.kind()) {
+                case DONE, FAILED -> member.queue().complete(claimed.jobId(), claimed.seq(), claimed.claimant(),
+                        outcome.kind() == ItemOutcome.Kind.DONE, outcome.line());
+                case REFUSED -> member.queue().refuse(claimed.jobId(), claimed.seq(), claimed.claimant(),
+                        outcome.line(), member.clusterSize());
             }
+        } finally {
+            member.inFlight(claimed.claimant()).decrementAndGet();
         }
     }
 }

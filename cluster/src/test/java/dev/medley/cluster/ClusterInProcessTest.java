@@ -50,7 +50,7 @@ class ClusterInProcessTest {
             Map<Long, String> outcomes = new ConcurrentHashMap<>();
             WorkQueue.Job done;
             try (ClusterClient cluster = ClusterClient.connect(client, catalog, Duration.ofSeconds(20))) {
-                ClusterClient.Submission job = cluster.submit(SimulatedWork.NAME, SimulatedWork.spec(10, 1),
+                ClusterClient.Submission job = cluster.submit(SimulatedWork.NAME, SimulatedWork.spec(10, 1, 8),
                         files.iterator(), null, 8, 16);
                 assertThat(job.files()).isEqualTo(120);
                 done = cluster.follow(job.jobId(), outcome -> assertThat(outcomes.put(outcome.seq(), outcome.outcome()))

@@ -86,22 +86,25 @@ final class SqlWorkQueue implements WorkQueue {
     @Override
     public synchronized List<Claim> claim(long jobId, String member, int max, Duration lease) {
         // The job must be running (listed, not cancelled); items are free, or held on a lease that has run out.
-        String sql = "UPDATE job_items SET state = 'claimed', claimed_by = ?, lease_until = " + now + " + ?,"
-                + " attempts = attempts + 1"
-                + " WHERE job_id = ? AND seq IN (SELECT seq FROM job_items"
+        // The pick is a materialised CTE, evaluated once: as a plain IN (subquery), PostgreSQL may run the
+        // subquery again per row, and with SKIP LOCKED each run picks other rows, so more than `max` are taken.
+        String sql = "WITH picked AS MATERIALIZED (SELECT seq FROM job_items"
                 + "   WHERE job_id = ? AND (state = 'pending' OR (state = 'claimed' AND lease_until < " + now + "))"
                 + "   AND refused_by NOT LIKE ?"
                 + "   AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND status = 'running')"
                 + "   ORDER BY seq LIMIT ?" + database.skipLocked() + ")"
+                + " UPDATE job_items SET state = 'claimed', claimed_by = ?, lease_until = " + now + " + ?,"
+                + " attempts = attempts + 1"
+                + " WHERE job_id = ? AND seq IN (SELECT seq FROM picked)"
                 + " RETURNING seq, path, attempts";
         try (PreparedStatement claim = connection.prepareStatement(sql)) {
-            claim.setString(1, member);
-            claim.setLong(2, lease.toMillis());
+            claim.setLong(1, jobId);
+            claim.setString(2, "%\n" + member + "\n%");
             claim.setLong(3, jobId);
-            claim.setLong(4, jobId);
-            claim.setString(5, "%\n" + member + "\n%");
-            claim.setLong(6, jobId);
-            claim.setInt(7, max);
+            claim.setInt(4, max);
+            claim.setString(5, member);
+            claim.setLong(6, lease.toMillis());
+            claim.setLong(7, jobId);
             List<Claim> claims = new ArrayList<>();
             try (ResultSet row = claim.executeQuery()) {
                 while (row.next()) {
@@ -218,13 +221,15 @@ final class SqlWorkQueue implements WorkQueue {
 
     @Override
     public synchronized List<Outcome> takeUnreported(long jobId, int max) {
-        String sql = "UPDATE job_items SET reported = 1 WHERE job_id = ? AND seq IN (SELECT seq FROM job_items"
+        String sql = "WITH picked AS MATERIALIZED (SELECT seq FROM job_items"
                 + " WHERE job_id = ? AND reported = 0 AND state IN ('done', 'failed') ORDER BY seq LIMIT ?"
-                + database.skipLocked() + ") RETURNING seq, path, state, outcome";
+                + database.skipLocked() + ")"
+                + " UPDATE job_items SET reported = 1 WHERE job_id = ? AND seq IN (SELECT seq FROM picked)"
+                + " RETURNING seq, path, state, outcome";
         try (PreparedStatement take = connection.prepareStatement(sql)) {
             take.setLong(1, jobId);
-            take.setLong(2, jobId);
-            take.setInt(3, max);
+            take.setInt(2, max);
+            take.setLong(3, jobId);
             List<Outcome> outcomes = new ArrayList<>();
             try (ResultSet row = take.executeQuery()) {
                 while (row.next()) {
@@ -261,7 +266,9 @@ final class SqlWorkQueue implements WorkQueue {
                        (SELECT count(*) FROM job_items i WHERE i.job_id = j.id AND i.state = 'claimed'),
                        (SELECT count(*) FROM job_items i WHERE i.job_id = j.id AND i.state = 'done'),
                        (SELECT count(*) FROM job_items i WHERE i.job_id = j.id AND i.state = 'failed'),
-                       (SELECT count(*) FROM job_items i WHERE i.job_id = j.id AND i.attempts > 1)
+                       (SELECT count(*) FROM job_items i WHERE i.job_id = j.id AND i.attempts > 1),
+                       (SELECT min(finished_at) FROM job_items i WHERE i.job_id = j.id),
+                       (SELECT max(finished_at) FROM job_items i WHERE i.job_id = j.id)
                 FROM jobs j\s""" + clause;
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, argument);
@@ -272,13 +279,19 @@ final class SqlWorkQueue implements WorkQueue {
                     jobs.add(new Job(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                             EnumText.parse(Status.class, row.getString(5)), row.getLong(6), row.getLong(9),
                             row.getLong(10), row.getLong(11), row.getLong(12), row.getLong(13),
-                            Instant.ofEpochMilli(row.getLong(7)), ended == 0 ? null : Instant.ofEpochMilli(ended)));
+                            Instant.ofEpochMilli(row.getLong(7)), instant(ended), instant(row.getLong(14)),
+                            instant(row.getLong(15))));
                 }
             }
             return jobs;
         } catch (SQLException e) {
             throw failure("read jobs from", e);
         }
+    }
+
+    // Zero is how JDBC reads a null time.
+    private static Instant instant(long epochMillis) {
+        return epochMillis == 0 ? null : Instant.ofEpochMilli(epochMillis);
     }
 
     private int update(String sql, Object... arguments) {

@@ -1,0 +1,107 @@
+package dev.medley.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.medley.catalog.Catalog;
+import dev.medley.catalog.Catalogs;
+import dev.medley.catalog.WorkQueue;
+import dev.medley.cluster.ClusterClient;
+import dev.medley.cluster.ClusterSettings;
+import dev.medley.core.ConsoleProgress;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import picocli.CommandLine;
+
+/**
+ * A command run on a cluster: this process lists the files into a job, starts it, and follows it,
+ * printing each file's line as the single-machine command would and the statistics at the end; the
+ * members do the work. Killed, it leaves the job running: {@code medley cluster attach JOB} follows
+ * it again.
+ */
+final class ClusterRun {
+    private static final Duration POLL = Duration.ofMillis(200);
+    static final int DEFAULT_BATCH = 8;
+
+    /**
+     * Returns how many files a member holds at once for batches of {@code batch}: Jet keeps up to four
+     * batches of a member in flight, and a fifth forming, so that each is full when its turn comes.
+     */
+    static int inFlight(int batch) {
+        return batch * 5;
+    }
+
+    private ClusterRun() {}
+
+    /** Lists {@code files} into a job of {@code kind}, runs it on the cluster and follows it; returns the exit code. */
+    static int submit(CommandLine commandLine, CommonOptions common, ClusterOptions options, String kind, String spec,
+            Iterator<String> files, BiConsumer<PrintWriter, WorkQueue.Outcome> printer) throws InterruptedException {
+        if (common.catalog == null) {
+            throw CommandException.badUsage("--cluster needs the cluster's shared catalog: --catalog postgresql://USER@HOST/DATABASE");
+        }
+        ClusterSettings settings = options.clientSettings(common.catalog);
+        PrintStream err = common.err();
+        try (Catalog catalog = Catalogs.open(common.catalog);
+                ClusterClient client = connect(settings, catalog, options)) {
+            ClusterClient.Submission job = client.submit(kind, spec, files, null, DEFAULT_BATCH, inFlight(DEFAULT_BATCH));
+            if (!common.json && !common.quiet) {
+                err.println("medley: job " + job.name() + ": " + job.files() + " files on cluster " + settings.name()
+                        + "; if this command stops, the job goes on: medley cluster attach " + job.name());
+            }
+            return follow(commandLine, common, client, job.jobId(), printer);
+        }
+    }
+
+    static ClusterClient connect(ClusterSettings settings, Catalog catalog, ClusterOptions options) {
+        try {
+            return ClusterClient.connect(settings, catalog, options.connectTimeout());
+        } catch (IllegalStateException e) {
+            throw CommandException.cannotRun(e.getMessage(), e);
+        }
+    }
+
+    /** Follows job {@code jobId} to its end, printing each file's line once; returns the exit code. */
+    static int follow(CommandLine commandLine, CommonOptions common, ClusterClient client, long jobId,
+            BiConsumer<PrintWriter, WorkQueue.Outcome> printer) throws InterruptedException {
+        PrintWriter out = commandLine.getOut();
+        PrintStream err = common.err();
+        long started = System.nanoTime();
+        WorkQueue.Job first = client.job(jobId).orElseThrow();
+        ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), first.kind() + " (cluster)",
+                first.total());
+        long[] shown = {first.done() + first.failed()};
+        WorkQueue.Job end;
+        try {
+            end = client.follow(jobId, outcome -> {
+                printer.accept(out, outcome);
+                progress.step(!outcome.ok());
+            }, job -> {
+                out.flush();
+                shown[0] = job.done() + job.failed();
+            }, POLL);
+        } catch (IllegalStateException e) {
+            progress.finish();
+            throw CommandException.cannotRun(e.getMessage(), e);
+        } finally {
+            out.flush();
+        }
+        progress.finish();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ObjectNode stats = Jobs.JSON.createObjectNode()
+                .put("stage", end.kind()).put("total", end.total()).put("ok", end.done()).put("failed", end.failed())
+                .put("skipped", 0).put("wallSeconds", Math.round(seconds * 1000) / 1000.0)
+                .put("itemsPerSecond", Math.round(end.total() / Math.max(seconds, 1e-9) * 10) / 10.0)
+                .put("job", end.name()).put("takenOver", end.takenOver());
+        if (common.json) {
+            err.println(stats);
+        } else if (!common.quiet || end.failed() > 0) {
+            err.println(String.format(Locale.ROOT, "%d files: %d ok, %d failed in %.1f s (%.1f files/s) on the cluster;"
+                    + " %d taken over from members that left", end.total(), end.done(), end.failed(), seconds,
+                    end.total() / Math.max(seconds, 1e-9), end.takenOver()));
+        }
+        err.flush();
+        return end.failed() > 0 ? 1 : 0;
+    }
+}
