@@ -214,6 +214,26 @@ class CatalogTest {
     }
 
     @CatalogKinds.EachKind
+    void anOpenWriterBetweenBatchesLetsPlansAndJournalsWrite(CatalogFactory kind) {
+        try (Catalog catalog = Catalogs.open(kind.newLocation(dir))) {
+            long run = catalog.startRun("process", "");
+            try (CatalogWriter writer = catalog.writer(run)) {
+                writer.upsertFile(new FileState("/in/a.mkv", 1, 2, null));
+                writer.flush(); // Committed; the writer stays open for the next batch, as during a run.
+                try (Plans plans = catalog.plans()) {
+                    plans.create(new PlanInfo(run, "/library", "move", null, "skip", List.of("/in"), Instant.now()));
+                    plans.flush();
+                }
+                writer.upsertFile(new FileState("/in/b.mkv", 1, 2, null));
+            }
+            assertThat(catalog.lookup("/in/b.mkv")).isPresent();
+            try (Plans plans = catalog.plans()) {
+                assertThat(plans.find(run)).isPresent();
+            }
+        }
+    }
+
+    @CatalogKinds.EachKind
     void aPlanIsAppliedByOneMedleyAtATime(CatalogFactory kind) {
         String location = kind.newLocation(dir);
         try (Catalog catalog = Catalogs.open(location)) {

@@ -44,6 +44,9 @@ final class MedleyProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // As ./medley runs it: Hazelcast uses Unsafe.
+        }
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toString());

@@ -20,6 +20,11 @@ abstract sealed class Database permits SqliteDatabase, PostgresDatabase {
     /** Opens a new connection in auto-commit mode, ready for use. */
     abstract Connection connect() throws SQLException;
 
+    /** Opens a new connection for transactions that read, then write, in auto-commit mode until one begins. */
+    Connection connectForReadThenWrite() throws SQLException {
+        return connect();
+    }
+
     /** Returns Flyway set up to migrate this database. */
     abstract FluentConfiguration flyway();
 

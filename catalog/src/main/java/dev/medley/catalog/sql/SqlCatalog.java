@@ -108,7 +108,7 @@ public final class SqlCatalog implements Catalog {
     private static SqlCatalog open(Database database) {
         Connection connection = null;
         try {
-            connection = database.connect();
+            connection = database.connectForReadThenWrite(); // Its one transaction: starting an apply.
             Migrations.apply(connection, database);
             SqlCatalog catalog = new SqlCatalog(database, connection);
             catalog.markDeadRunsInterrupted();
@@ -154,7 +154,7 @@ public final class SqlCatalog implements Catalog {
     @Override
     public Plans plans() {
         try {
-            return new SqlPlans(database.connect());
+            return new SqlPlans(database.connectForReadThenWrite());
         } catch (SQLException e) {
             throw failure("open", e);
         }

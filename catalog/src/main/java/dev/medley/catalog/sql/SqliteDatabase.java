@@ -50,9 +50,18 @@ final class SqliteDatabase extends Database {
             statement.execute("PRAGMA busy_timeout=10000");
             statement.execute("PRAGMA foreign_keys=ON");
         }
-        // Transactions read, then write. Begun lazily, such a transaction cannot take the write lock
-        // once another connection has committed since its read: SQLite then fails at once with
-        // SQLITE_BUSY instead of waiting. Begun IMMEDIATE, it waits for the lock first.
+        return connection;
+    }
+
+    /**
+     * A connection whose transactions read, then write (plans; starting an apply). Begun lazily, such a
+     * transaction cannot take the write lock once another connection has committed since its read:
+     * SQLite then fails at once with SQLITE_BUSY instead of waiting. Begun IMMEDIATE, it waits for the
+     * lock first. Only these: a writer begun IMMEDIATE would hold the lock between its batches.
+     */
+    @Override
+    Connection connectForReadThenWrite() throws SQLException {
+        Connection connection = connect();
         connection.unwrap(SQLiteConnection.class).getConnectionConfig()
                 .setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         return connection;

@@ -1,0 +1,146 @@
+package dev.medley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.medley.catalog.sql.PostgresServer;
+import dev.medley.media.TestMedia;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cluster mode through the packaged command: member processes (medley worker) on loopback sharing a
+ * real PostgreSQL catalog, a submitting command that does no work itself, and members killed outright.
+ */
+class ClusterIT {
+    @TempDir Path dir;
+    private final List<Process> workers = new ArrayList<>();
+
+    @AfterEach
+    void stopWorkers() {
+        workers.forEach(Process::destroyForcibly);
+    }
+
+    private static PostgresServer postgres() {
+        PostgresServer server = PostgresServer.shared().orElse(null);
+        assumeTrue(server != null, PostgresServer::absence);
+        return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    // Starts a member and returns its address once it says it has joined.
+    private String startWorker(String cluster, String catalog, List<String> others, String... extra) throws IOException {
+        int port = freePort();
+        List<String> arguments = new ArrayList<>(List.of("worker", "--json", "--cluster", cluster, "--port",
+                Integer.toString(port), "--catalog", catalog));
+        if (!others.isEmpty()) {
+            arguments.addAll(List.of("--members", String.join(",", others)));
+        }
+        arguments.addAll(List.of(extra));
+        Process worker = MedleyProcess.builder(List.of(), arguments.toArray(String[]::new))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        workers.add(worker);
+        BufferedReader lines = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+        String first = lines.readLine();
+        assertThat(first).as("the worker's first line").isNotNull().contains("\"event\":\"started\"");
+        Thread.ofPlatform().daemon().start(() -> lines.lines().forEach(line -> {}));
+        return "127.0.0.1:" + port;
+    }
+
+    @Test
+    void probeOnTwoMembersPrintsWhatProbeOnThisMachinePrints() throws Exception {
+        assumeTrue(TestMedia.ffmpegAvailable(), "ffmpeg is not installed");
+        PostgresServer server = postgres();
+        Path library = Files.createDirectories(dir.resolve("library"));
+        for (int i = 0; i < 6; i++) {
+            TestMedia.make(Files.createDirectories(library.resolve("disc " + i)), TestMedia.KINDS.get(i % 3));
+        }
+        Files.write(library.resolve("broken.mp3"), new byte[] {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0, 1, 2, 3});
+        String catalog = server.url(server.newDatabase());
+        String first = startWorker("probe-test", catalog, List.of());
+        String second = startWorker("probe-test", catalog, List.of(first));
+
+        MedleyProcess.Result onCluster = MedleyProcess.run("probe", library.toString(), "--json", "--cluster",
+                "probe-test", "--members", first + "," + second, "--catalog", catalog);
+        MedleyProcess.Result here = MedleyProcess.run("probe", library.toString(), "--json", "--catalog",
+                dir.resolve("local.db").toString());
+
+        assertThat(onCluster.exitCode()).as(onCluster.stderr()).isEqualTo(1).isEqualTo(here.exitCode());
+        assertThat(summary(onCluster.json())).isEqualTo(summary(here.json())).hasSize(7);
+        JsonNode stats = MedleyProcess.jsonLines(onCluster.stderr()).getLast();
+        assertThat(stats.get("total").asLong()).isEqualTo(7);
+        assertThat(stats.get("failed").asLong()).isEqualTo(1);
+
+        // The probes are in the shared catalog: probing again on this machine reads them from it.
+        MedleyProcess.Result again = MedleyProcess.run("probe", library.toString(), "--json", "--catalog", catalog);
+        assertThat(MedleyProcess.jsonLines(again.stderr()).getLast().get("fromCatalog").asLong()).isEqualTo(6);
+    }
+
+    // Path to what a probe line says of the file: whether it plays, its duration and codecs.
+    private static Map<String, String> summary(List<JsonNode> lines) {
+        return lines.stream().collect(Collectors.toMap(line -> line.get("path").asText(),
+                line -> line.path("ok").asText() + " " + line.path("durationSeconds").asText() + " "
+                        + line.path("audioCodec").asText() + " " + line.path("videoCodec").asText(),
+                (a, b) -> a + " | " + b, TreeMap::new));
+    }
+
+    @Test
+    void aMemberThatCannotSeeAFileLeavesItToOneThatCan() throws Exception {
+        assumeTrue(TestMedia.ffmpegAvailable(), "ffmpeg is not installed");
+        PostgresServer server = postgres();
+        Path library = Files.createDirectories(dir.resolve("shared/music"));
+        for (int i = 0; i < 4; i++) {
+            TestMedia.make(Files.createDirectories(library.resolve("album " + i)), TestMedia.KINDS.get(0));
+        }
+        String catalog = server.url(server.newDatabase());
+        // The first member's view of the library is an empty folder: every file it claims, it must give back.
+        Path elsewhere = Files.createDirectories(dir.resolve("empty"));
+        String blind = startWorker("maps", catalog, List.of(), "--path-map", dir.resolve("shared") + "=" + elsewhere);
+        String seeing = startWorker("maps", catalog, List.of(blind));
+        MedleyProcess.Result probe = MedleyProcess.run("probe", library.toString(), "--json", "--cluster", "maps",
+                "--members", blind + "," + seeing, "--catalog", catalog);
+        assertThat(probe.exitCode()).as(probe.stderr()).isZero();
+        assertThat(probe.json()).hasSize(4).allSatisfy(line -> assertThat(line.get("ok").asBoolean()).isTrue());
+    }
+
+    @Test
+    void threeMembersScaleAndAJobSurvivesAMemberKilledAtRandom() throws Exception {
+        PostgresServer server = postgres();
+        String catalog = server.url(server.newDatabase());
+        MedleyProcess.Result bench = MedleyProcess.run("bench", "cluster", "--catalog", catalog, "--files", "150",
+                "--kill-trials", "2", "--json");
+        assertThat(bench.exitCode()).as(bench.stderr()).isZero();
+        List<JsonNode> lines = bench.json();
+        List<JsonNode> throughput = lines.stream().filter(line -> line.get("measure").asText().equals("throughput")).toList();
+        assertThat(throughput).extracting(line -> line.get("members").asInt()).containsExactly(1, 2, 3);
+        // Sleeping members scale on any machine; a loose floor here, the figure itself from medley bench cluster.
+        assertThat(throughput.getLast().get("ratioToOneMember").asDouble()).isGreaterThan(1.8);
+        JsonNode kills = lines.getLast();
+        assertThat(kills.get("measure").asText()).isEqualTo("kill-summary");
+        assertThat(kills.get("trials").asInt()).isEqualTo(2);
+        assertThat(kills.get("lost").asInt()).isZero();
+        assertThat(kills.get("reportedTwice").asInt()).isZero();
+        assertThat(kills.get("unfinished").asInt()).isZero();
+        assertThat(kills.get("takeoverMaxSeconds").asDouble()).isBetween(0.0, 30.0);
+    }
+}
