@@ -70,4 +70,72 @@ class ClusterInProcessTest {
             started.forEach(MedleyMember::close);
         }
     }
+
+    private static MedleyMember member(String cluster, String secret, String bind, int port, List<String> members,
+            String location, List<String> events) {
+        ClusterSettings settings = new ClusterSettings(cluster, secret, bind, port, members, location, List.of(),
+                Duration.ofSeconds(30));
+        return MedleyMember.start(settings, Catalogs.open(location), List.of(new SimulatedWork()), "test", events::add);
+    }
+
+    @Test
+    void aMemberWithoutTheSecretIsNotLetIn() throws Exception {
+        PostgresServer server = PostgresServer.shared().orElse(null);
+        assumeTrue(server != null, PostgresServer::absence);
+        String location = server.url(server.newDatabase());
+        int first = freePort();
+        int second = freePort();
+        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (MedleyMember keeper = member("guarded", "right secret", null, first, members, location, events);
+                MedleyMember stranger = member("guarded", "wrong secret", null, second, members, location, events)) {
+            assertThat(keeper.clusterSize()).isEqualTo(1);
+            assertThat(stranger.clusterSize()).isEqualTo(1);
+            ClusterSettings client = new ClusterSettings("guarded", "wrong secret", null, 0, List.of(members.getFirst()),
+                    location, List.of(), null);
+            try (Catalog catalog = Catalogs.open(location)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> ClusterClient.connect(client, catalog, Duration.ofSeconds(3)).close())
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("MEDLEY_CLUSTER_SECRET")
+                        .hasMessageNotContaining("secret=");
+            }
+        }
+        assertThat(new ClusterSettings("guarded", "s3cr3t", null, 0, List.of(), location, List.of(), null).toString())
+                .doesNotContain("s3cr3t");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ClusterSettings("open", null, "0.0.0.0", 5701,
+                List.of(), location, List.of(), null)).hasMessageContaining("MEDLEY_CLUSTER_SECRET");
+    }
+
+    @Test
+    void aJobOutlivesItsSubmitterAndAMemberThatJoinsLateTakesWork() throws Exception {
+        PostgresServer server = PostgresServer.shared().orElse(null);
+        assumeTrue(server != null, PostgresServer::absence);
+        String location = server.url(server.newDatabase());
+        int first = freePort();
+        int late = freePort();
+        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + late);
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> files = IntStream.range(0, 800).mapToObj(i -> "/library/lecture " + i + ".mp3").toList();
+        ClusterSettings client = new ClusterSettings("late", null, null, 0, members, location, List.of(), null);
+        try (Catalog catalog = Catalogs.open(location);
+                MedleyMember early = member("late", null, null, first, members, location, events)) {
+            long jobId;
+            // The submitter lists the files, starts the job and goes away.
+            try (ClusterClient submitter = ClusterClient.connect(client, catalog, Duration.ofSeconds(20))) {
+                jobId = submitter.submit(SimulatedWork.NAME, SimulatedWork.spec(40, 5, 8), files.iterator(), null, 8, 40)
+                        .jobId();
+            }
+            try (MedleyMember joined = member("late", null, null, late, members, location, events);
+                    ClusterClient attached = ClusterClient.connect(client, catalog, Duration.ofSeconds(20))) {
+                Map<Long, String> outcomes = new ConcurrentHashMap<>();
+                WorkQueue.Job done = attached.follow(jobId, outcome -> outcomes.put(outcome.seq(), outcome.outcome()),
+                        progress -> {}, Duration.ofMillis(50));
+                assertThat(done.status()).isEqualTo(WorkQueue.Status.COMPLETED);
+                assertThat(done.done()).isEqualTo(800);
+                assertThat(outcomes).hasSize(800);
+                assertThat(outcomes.values()).as("the member that joined late took files")
+                        .anyMatch(line -> line.contains(joined.name()));
+            }
+        }
+    }
 }
