@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 final class CommonOptions {
     @Spec(Spec.Target.MIXEE) CommandSpec command;
 
-    @Option(names = "--catalog", paramLabel = "FILE",
-            description = "Catalog file, or sqlite:FILE (default: $MEDLEY_CATALOG, else ~/.local/share/medley/catalog.db).")
+    @Option(names = "--catalog", paramLabel = "FILE|URL",
+            description = "Catalog file, or sqlite:FILE (default: $MEDLEY_CATALOG, else ~/.local/share/medley/catalog.db),"
+                    + " or a shared PostgreSQL database: postgresql://USER@HOST/DATABASE (password in $PGPASSWORD).")
     String catalog;
 
     @Option(names = "--json", description = "Machine-readable output: JSON Lines on stdout, statistics as JSON on stderr.")
