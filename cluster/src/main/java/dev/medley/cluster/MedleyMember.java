@@ -137,6 +137,11 @@ public final class MedleyMember implements AutoCloseable {
         return context.uuid();
     }
 
+    /** Returns the member's resources: its catalog and the cluster's shared rate limits. */
+    public MemberResources resources() {
+        return context;
+    }
+
     /** Returns how many members the cluster has now, this one included. */
     public int clusterSize() {
         return context.clusterSize();

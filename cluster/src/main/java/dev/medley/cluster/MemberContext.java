@@ -31,6 +31,7 @@ final class MemberContext implements MemberResources, AutoCloseable {
     private final Duration lease;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final ScheduledExecutorService renewer;
+    private final HazelcastBuckets sharedLimits;
 
     MemberContext(HazelcastInstance hazelcast, String name, Catalog catalog, Map<String, WorkKind> kinds,
             List<PathMap> pathMaps, Duration lease) {
@@ -42,6 +43,7 @@ final class MemberContext implements MemberResources, AutoCloseable {
         this.kinds = Map.copyOf(kinds);
         this.pathMaps = List.copyOf(pathMaps);
         this.lease = lease;
+        this.sharedLimits = new HazelcastBuckets(hazelcast);
         this.renewer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("medley-lease-renewer").daemon().factory());
         // A third of the lease: two renewals can be missed (a pause, a slow database) before a claim is lost.
@@ -123,6 +125,11 @@ final class MemberContext implements MemberResources, AutoCloseable {
     @Override
     public String memberName() {
         return name;
+    }
+
+    @Override
+    public dev.medley.core.BucketStore sharedLimits() {
+        return sharedLimits;
     }
 
     @Override

@@ -10,4 +10,10 @@ public interface MemberResources {
 
     /** Returns the member's name in the cluster, as results and status show it. */
     String memberName();
+
+    /**
+     * Returns where rate limits shared by the whole cluster are kept: a limiter built with
+     * {@code RateLimiter.builder().sharedIn(store, NAME)} holds its limit for all members together.
+     */
+    dev.medley.core.BucketStore sharedLimits();
 }

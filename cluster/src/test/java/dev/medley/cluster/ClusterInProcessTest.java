@@ -138,4 +138,35 @@ class ClusterInProcessTest {
             }
         }
     }
+
+    @Test
+    void aRateLimitHoldsForAllMembersTogether() throws Exception {
+        PostgresServer server = PostgresServer.shared().orElse(null);
+        assumeTrue(server != null, PostgresServer::absence);
+        String location = server.url(server.newDatabase());
+        int first = freePort();
+        int second = freePort();
+        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (MedleyMember a = member("limits", null, null, first, members, location, events);
+                MedleyMember b = member("limits", null, null, second, members, location, events)) {
+            assertThat(a.clusterSize()).isEqualTo(2);
+            // Ten a day: nothing refills during the test, so the budget is exactly ten, wherever it is spent.
+            List<dev.medley.core.RateLimiter> limiters = new ArrayList<>();
+            for (MedleyMember member : List.of(a, b, a, b)) {
+                limiters.add(dev.medley.core.RateLimiter.builder().requestsPerDay(10)
+                        .sharedIn(member.resources().sharedLimits(), "llm:https://api.example/v1").build());
+            }
+            int admitted = 0;
+            for (int round = 0; round < 10; round++) {
+                for (dev.medley.core.RateLimiter limiter : limiters) {
+                    admitted += limiter.tryAcquire(0) ? 1 : 0;
+                }
+            }
+            assertThat(admitted).isEqualTo(10);
+            dev.medley.core.RateLimiter other = dev.medley.core.RateLimiter.builder().requestsPerDay(10)
+                    .sharedIn(b.resources().sharedLimits(), "llm:https://other.example/v1").build();
+            assertThat(other.tryAcquire(0)).as("another endpoint has a budget of its own").isTrue();
+        }
+    }
 }

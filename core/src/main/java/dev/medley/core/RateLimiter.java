@@ -1,6 +1,7 @@
 package dev.medley.core;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import io.github.bucket4j.local.SynchronizationStrategy;
@@ -135,8 +136,22 @@ public final class RateLimiter {
         private Long tokensPerMinute;
         private Ticker ticker;
         private Sleeper sleeper;
+        private BucketStore store;
+        private String name;
 
         private Builder() {}
+
+        /**
+         * Keeps the limits in {@code store} under {@code name}, so that every limiter of that name on the
+         * store shares them: a cluster's members then stay within one budget together. The store's clock
+         * counts, not {@link #ticker}.
+         */
+        public Builder sharedIn(BucketStore store, String name) {
+            Check.unset(this.store, "store");
+            this.store = Check.notNull(store, "store");
+            this.name = Check.notNull(name, "name");
+            return this;
+        }
 
         /** Limits requests per minute; at least 1. */
         public Builder requestsPerMinute(long limit) {
@@ -178,27 +193,33 @@ public final class RateLimiter {
             TimeMeter meter = meter(ticker == null ? Ticker.SYSTEM : ticker);
             Bucket requestBucket = null;
             if (requestsPerMinute != null || requestsPerDay != null) {
-                LocalBucketBuilder b = bucket(meter);
+                var limits = BucketConfiguration.builder();
                 if (requestsPerMinute != null) {
-                    b.addLimit(l -> l.capacity(requestsPerMinute).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)));
+                    limits.addLimit(l -> l.capacity(requestsPerMinute).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)));
                 }
                 if (requestsPerDay != null) {
-                    b.addLimit(l -> l.capacity(requestsPerDay).refillGreedy(requestsPerDay, Duration.ofDays(1)));
+                    limits.addLimit(l -> l.capacity(requestsPerDay).refillGreedy(requestsPerDay, Duration.ofDays(1)));
                 }
-                requestBucket = b.build();
+                requestBucket = bucket(meter, "requests", limits.build());
             }
-            Bucket tokenBucket = tokensPerMinute == null ? null : bucket(meter)
+            Bucket tokenBucket = tokensPerMinute == null ? null : bucket(meter, "tokens", BucketConfiguration.builder()
                     .addLimit(l -> l.capacity(tokensPerMinute).refillGreedy(tokensPerMinute, Duration.ofMinutes(1)))
-                    .build();
+                    .build());
             return new RateLimiter(requestBucket, tokenBucket, tokensPerMinute == null ? 0 : tokensPerMinute,
                     sleeper == null ? Sleeper.SYSTEM : sleeper);
         }
 
-        private static LocalBucketBuilder bucket(TimeMeter meter) {
-            // The limiter's own lock guards the buckets.
-            return Bucket.builder()
+        private Bucket bucket(TimeMeter meter, String kind, BucketConfiguration limits) {
+            if (store != null) {
+                return store.bucket(name + "/" + kind, limits);
+            }
+            LocalBucketBuilder local = Bucket.builder()
                     .withCustomTimePrecision(meter)
-                    .withSynchronizationStrategy(SynchronizationStrategy.NONE);
+                    .withSynchronizationStrategy(SynchronizationStrategy.NONE); // The limiter's own lock guards it.
+            for (var bandwidth : limits.getBandwidths()) {
+                local.addLimit(bandwidth);
+            }
+            return local.build();
         }
 
         private static TimeMeter meter(Ticker ticker) {
