@@ -46,12 +46,15 @@ import picocli.CommandLine.Spec;
             "  medley transcribe talk.mp4 --format srt,vtt --out subs/",
             "  medley models pull base.en",
             "  medley transcribe ~/Podcasts --engine whisper --model base.en",
-            "  medley transcribe x.m4a --engine remote --endpoint https://api.openai.com"
+            "  medley transcribe x.m4a --engine remote --endpoint https://api.openai.com",
+            "  medley transcribe /nas/lectures --cluster studio --members 10.0.0.11 --catalog postgresql://medley@db/medley",
+            "                                                    on a cluster's members, one model each (medley worker)"
         })
 final class TranscribeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ScanOptionsMixin scan;
     @Mixin CommonOptions common;
+    @Mixin ClusterOptions cluster;
 
     @Option(names = "--engine-workers", paramLabel = "N",
             description = "Recognisers sharing the one model (Sphinx, whisper: model states; remote: requests at once). "
@@ -110,9 +113,16 @@ final class TranscribeCommand implements Callable<Integer> {
     @Option(names = "--max-wait-ms", paramLabel = "MS", defaultValue = "50", description = "Longest a window waits for its batch to fill (default: ${DEFAULT-VALUE}).")
     long maxWaitMillis;
 
-    @Override
-    public Integer call() {
-        CommandLine commandLine = spec.commandLine();
+    /** What the options make: the engine to open and how to lay out its work. */
+    record Setup(EngineKind kind, Set<OutputFormat> outputs, Strategy strategy, EngineOptions engineOptions) {}
+
+    /**
+     * Checks the options and returns what they make; a remote engine's requests per minute are kept in
+     * {@code sharedLimits} when given (a cluster's, so that the limit holds for all members), else here.
+     *
+     * @throws CommandLine.ParameterException if the options contradict each other or name what does not exist
+     */
+    Setup setUp(CommandLine commandLine, dev.medley.core.BucketStore sharedLimits) {
         if (force && skipExisting) {
             throw new CommandLine.ParameterException(commandLine, "--force and --skip-existing contradict each other");
         }
@@ -136,12 +146,43 @@ final class TranscribeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "--engine remote needs --endpoint URL");
         }
         EngineOptions defaults = EngineOptions.defaults(kind);
-        RateLimiter limiter = requestsPerMinute == null ? RateLimiter.UNLIMITED
-                : RateLimiter.builder().requestsPerMinute(requestsPerMinute).build();
+        RateLimiter limiter = RateLimiter.UNLIMITED;
+        if (requestsPerMinute != null) {
+            RateLimiter.Builder builder = RateLimiter.builder().requestsPerMinute(requestsPerMinute);
+            if (sharedLimits != null) {
+                builder.sharedIn(sharedLimits, "transcribe:" + endpoint);
+            }
+            limiter = builder.build();
+        }
         EngineOptions engineOptions = new EngineOptions(kind, kind == EngineKind.REMOTE ? null : model, language,
                 beamSize, strategy.device(), strategy.workers(), defaults.modelsDir(), endpoint,
                 endpoint == null ? null : System.getenv(apiKeyEnv), kind == EngineKind.REMOTE && model != null ? model
                         : defaults.remoteModel(), limiter, RetryPolicy.DEFAULT, defaults.requestTimeout());
+        return new Setup(kind, outputs, strategy, engineOptions);
+    }
+
+    /** Returns the job's options: files in flight, batching, where outputs go. */
+    TranscribeJob.Options jobOptions(Setup setup, dev.medley.core.BatchListener listener,
+            dev.medley.speech.TranscriptionProgress progress) {
+        return new TranscribeJob.Options(setup.outputs(), out == null ? null : out.toAbsolutePath(), force, vad,
+                scan.options(),
+                // Files in flight: by default one more than the recognisers, so that the next file is decoded
+                // while the engine works.
+                common.workers != null ? common.workers : setup.strategy().workers() + 1,
+                new dev.medley.speech.Transcriber.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)),
+                listener, progress);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine commandLine = spec.commandLine();
+        Setup setup = setUp(commandLine, null);
+        if (cluster.requested()) {
+            return TranscribeWork.submit(this, commandLine);
+        }
+        EngineKind kind = setup.kind();
+        Strategy strategy = setup.strategy();
+        EngineOptions engineOptions = setup.engineOptions();
         List<Path> paths = scan.checkedPaths(commandLine);
         PrintWriter stdout = commandLine.getOut();
         PrintStream err = CommandStreams.err(spec.commandLine());
@@ -151,12 +192,7 @@ final class TranscribeCommand implements Callable<Integer> {
         List<Failure> failures = new ArrayList<>();
         try (Catalog catalog = common.openCatalog()) {
             ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "transcribe", -1);
-            TranscribeJob job = new TranscribeJob(catalog, engineOptions, new TranscribeJob.Options(outputs,
-                    out == null ? null : out.toAbsolutePath(), force, vad, scan.options(),
-                    // Files in flight: by default one more than the recognisers, so that the next file is decoded
-                    // while the engine works.
-                    common.workers != null ? common.workers : strategy.workers() + 1,
-                    new dev.medley.speech.Transcriber.Batching(batchSize, minBatch, Duration.ofMillis(maxWaitMillis)), progress,
+            TranscribeJob job = new TranscribeJob(catalog, engineOptions, jobOptions(setup, progress,
                     (file, seconds, total) -> progress.note(position(file, seconds, total))));
             TranscribeJob.Summary summary;
             try {
@@ -189,9 +225,39 @@ final class TranscribeCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, ItemResult<TranscribeJob.Item, TranscribeJob.Outcome> result, List<Failure> failures) {
-        String path = result.item().file().display();
+        Map<String, Object> line = line(result);
+        if (result instanceof ItemResult.Failed<TranscribeJob.Item, TranscribeJob.Outcome> failed) {
+            failures.add(new Failure((String) line.get("path"), "transcribe", failed.reason()));
+        }
+        printLine(out, line);
+    }
+
+    /** Prints a file's line: as JSON with --json, else as a line for people. */
+    void printLine(PrintWriter out, Map<String, Object> line) {
+        if (common.json) {
+            try {
+                out.println(Jobs.JSON.writeValueAsString(line));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            String status = (String) line.get("status");
+            Object path = line.get("path");
+            out.println(switch (status) {
+                case "transcribed" -> String.format(Locale.ROOT, "done  %7.1fs audio in %6.1fs  %s",
+                        ((Number) line.get("audioSeconds")).doubleValue(),
+                        ((Number) line.get("processingSeconds")).doubleValue(), path);
+                case "skipped" -> "skip  " + path + " (" + line.get("reason") + ")";
+                default -> "FAIL  " + path + ": " + line.get("error");
+            });
+        }
+        out.flush(); // Files take seconds each: show each result as it comes.
+    }
+
+    /** Returns a file's result as its line: what --json prints for it. */
+    static Map<String, Object> line(ItemResult<TranscribeJob.Item, TranscribeJob.Outcome> result) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("path", path);
+        line.put("path", result.item().file().display());
         switch (result) {
             case ItemResult.Ok<TranscribeJob.Item, TranscribeJob.Outcome> ok -> {
                 var transcript = ok.value().transcript();
@@ -215,25 +281,9 @@ final class TranscribeCommand implements Callable<Integer> {
                 line.put("status", "failed");
                 line.put("ok", false);
                 line.put("error", failed.reason());
-                failures.add(new Failure(path, "transcribe", failed.reason()));
             }
         }
-        if (common.json) {
-            try {
-                out.println(Jobs.JSON.writeValueAsString(line));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        } else {
-            String status = (String) line.get("status");
-            out.println(switch (status) {
-                case "transcribed" -> String.format(Locale.ROOT, "done  %7.1fs audio in %6.1fs  %s", line.get("audioSeconds"),
-                        line.get("processingSeconds"), path);
-                case "skipped" -> "skip  " + path + " (" + line.get("reason") + ")";
-                default -> "FAIL  " + path + ": " + line.get("error");
-            });
-        }
-        out.flush(); // Files take seconds each: show each result as it comes.
+        return line;
     }
 
     private void report(TranscribeJob.Summary summary, List<Failure> failures, PrintStream err) {

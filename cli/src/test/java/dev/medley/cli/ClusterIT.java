@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medley.catalog.sql.PostgresServer;
 import dev.medley.media.TestMedia;
+import dev.medley.media.sample.SampleMedia;
+import dev.medley.speech.FakeTranscriptionService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,5 +145,43 @@ class ClusterIT {
         assertThat(kills.get("reportedTwice").asInt()).isZero();
         assertThat(kills.get("unfinished").asInt()).isZero();
         assertThat(kills.get("takeoverMaxSeconds").asDouble()).isBetween(0.0, 30.0);
+    }
+
+    @Test
+    void transcribeOnTwoMembersWritesWhatTranscribeHereWrites() throws Exception {
+        assumeTrue(TestMedia.ffmpegAvailable(), "ffmpeg is not installed");
+        PostgresServer server = postgres();
+        Path library = Files.createDirectories(dir.resolve("talks"));
+        SampleMedia.write(library.resolve("a-talk.flac"), SampleMedia.Format.FLAC, Duration.ofSeconds(3), Map.of());
+        SampleMedia.write(library.resolve("e-talk.flac"), SampleMedia.Format.FLAC, Duration.ofSeconds(2), Map.of());
+        Files.writeString(library.resolve("b-damaged.mp3"), "ID3 but nothing after it");
+        TestMedia.make(library.resolve("c-no-audio.mkv"),
+                List.of("-f", "lavfi", "-i", "testsrc=size=64x64:rate=5:duration=1", "-c:v", "mpeg4"));
+        String catalog = server.url(server.newDatabase());
+        String first = startWorker("talks", catalog, List.of());
+        String second = startWorker("talks", catalog, List.of(first));
+        try (FakeTranscriptionService speech = FakeTranscriptionService.start(0)) {
+            MedleyProcess.Result onCluster = MedleyProcess.run("transcribe", library.toString(), "--engine", "remote",
+                    "--endpoint", speech.endpoint().toString(), "--format", "srt,txt", "--json", "--cluster", "talks",
+                    "--members", first + "," + second, "--catalog", catalog);
+            assertThat(onCluster.exitCode()).as(onCluster.stderr()).isEqualTo(1);
+            Map<String, String> statuses = onCluster.json().stream().collect(Collectors.toMap(
+                    line -> Path.of(line.get("path").asText()).getFileName().toString(),
+                    line -> line.get("status").asText(), (a, b) -> a + "," + b, TreeMap::new));
+            assertThat(statuses).containsExactly(Map.entry("a-talk.flac", "transcribed"),
+                    Map.entry("b-damaged.mp3", "failed"), Map.entry("c-no-audio.mkv", "skipped"),
+                    Map.entry("e-talk.flac", "transcribed"));
+            assertThat(Files.readString(library.resolve("a-talk.srt"))).startsWith("1\n00:00:0");
+            assertThat(library.resolve("e-talk.txt")).isRegularFile();
+            assertThat(library.resolve("a-talk.vtt")).doesNotExist(); // Only the formats asked for.
+            assertThat(speech.requests()).isEqualTo(2);
+
+            // Done is done, whichever machine asks: this machine, on the shared catalog, skips them all.
+            MedleyProcess.Result again = MedleyProcess.run("transcribe", library.toString(), "--engine", "remote",
+                    "--endpoint", speech.endpoint().toString(), "--format", "srt,txt", "--json", "--catalog", catalog);
+            assertThat(again.json()).filteredOn(line -> line.get("path").asText().endsWith(".flac"))
+                    .extracting(line -> line.get("status").asText()).containsOnly("skipped");
+            assertThat(speech.requests()).isEqualTo(2);
+        }
     }
 }
