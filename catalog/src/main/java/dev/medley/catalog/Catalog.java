@@ -94,6 +94,13 @@ public interface Catalog extends AutoCloseable {
     /** Forgets that file {@code path} was a suspect: it has since been read without harm. */
     void clearSuspect(String path);
 
+    /**
+     * Marks interrupted every run still marked running whose process is gone (on this machine: its pid;
+     * on another: its heartbeat stopped), as opening the catalog does; returns how many. A long-lived
+     * process (a cluster member) calls it before taking over work a dead one left.
+     */
+    int interruptDeadRuns();
+
     /** Records the start of a run and returns its id. */
     long startRun(String command, String arguments);
 
@@ -102,7 +109,7 @@ public interface Catalog extends AutoCloseable {
      * medley is applying that plan now. The check and the record are one transaction, so of two
      * medleys starting together one applies and the other is refused.
      *
-     * @throws CatalogException if another apply of the plan is running, naming its process
+     * @throws PlanBeingAppliedException if another apply of the plan is running, naming its process
      */
     long startApply(long planRun);
 

@@ -5,7 +5,7 @@ package dev.medley.catalog;
  * run (another medley is applying the same plan). The message says which file or run and what to
  * try next; the run as a whole cannot go on.
  */
-public final class CatalogException extends RuntimeException {
+public class CatalogException extends RuntimeException {
     public CatalogException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -5,7 +5,15 @@ import dev.medley.catalog.Catalog;
 import dev.medley.catalog.Catalogs;
 import dev.medley.catalog.WorkQueue;
 import dev.medley.cluster.ClusterClient;
+import dev.medley.cluster.ApplyWork;
 import dev.medley.cluster.ClusterSettings;
+import dev.medley.cluster.ProbeWork;
+import dev.medley.media.ScanOptions;
+import dev.medley.media.ScannedFile;
+import dev.medley.media.Scanner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import dev.medley.core.ConsoleProgress;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -103,5 +111,89 @@ final class ClusterRun {
         }
         err.flush();
         return end.failed() > 0 ? 1 : 0;
+    }
+
+    /**
+     * Has the members probe every media file below {@code sources} into the shared catalog, showing
+     * progress only: the pipeline that plans afterwards finds each probe current. Files that fail are
+     * reported by that pipeline, as on one machine.
+     */
+    static void probeAll(CommandLine commandLine, CommonOptions common, ClusterOptions options, List<Path> sources)
+            throws InterruptedException {
+        if (common.catalog == null) {
+            throw CommandException.badUsage("--cluster needs the cluster's shared catalog: --catalog postgresql://USER@HOST/DATABASE");
+        }
+        ClusterSettings settings = options.clientSettings(common.catalog);
+        PrintStream err = common.err();
+        Iterator<ScannedFile> files = new Scanner(ScanOptions.DEFAULT, (path, problem) -> {
+            // The pipeline's own scan reports unreadable paths; saying it twice helps no one.
+        }).walk(Scanner.distinctRoots(sources));
+        Iterator<String> keys = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return files.hasNext();
+            }
+
+            @Override
+            public String next() {
+                return files.next().key();
+            }
+        };
+        try (Catalog catalog = Catalogs.open(common.catalog);
+                ClusterClient client = connect(settings, catalog, options)) {
+            ClusterClient.Submission job = client.submit(ProbeWork.NAME, ProbeWork.spec("ffmpeg", 30_000, false), keys,
+                    null, DEFAULT_BATCH, inFlight(DEFAULT_BATCH));
+            ConsoleProgress progress = ConsoleProgress.create(err, common.progressMode(), "probe (cluster)", job.files());
+            try {
+                client.follow(job.jobId(), outcome -> progress.step(!outcome.ok()), ignored -> {}, POLL);
+            } catch (IllegalStateException e) {
+                throw CommandException.cannotRun(e.getMessage(), e);
+            } finally {
+                progress.finish();
+            }
+        }
+    }
+
+    /** How an apply on the cluster ended: its run (to undo it by), or null when it did not start, and the exit code. */
+    record Applied(Long runId, int exitCode) {}
+
+    /**
+     * Has one member apply plan {@code planRun}, journaled in the shared catalog, and prints what it did:
+     * a line for people, or with {@code --json} the member's {@code apply} line.
+     */
+    static Applied applyOnCluster(CommandLine commandLine, CommonOptions common, ClusterOptions options, long planRun,
+            String library, int perDevice) throws IOException {
+        ClusterSettings settings = options.clientSettings(common.catalog);
+        PrintWriter out = commandLine.getOut();
+        try (Catalog catalog = Catalogs.open(common.catalog);
+                ClusterClient client = connect(settings, catalog, options)) {
+            ClusterClient.Submission job = client.submit(ApplyWork.NAME, ApplyWork.spec(planRun, perDevice),
+                    List.of(ApplyWork.item(library)).iterator(), null, 1, 1);
+            List<WorkQueue.Outcome> outcomes = new java.util.ArrayList<>();
+            client.follow(job.jobId(), outcomes::add, ignored -> {}, POLL);
+            if (outcomes.isEmpty()) {
+                throw CommandException.cannotRun("the cluster's apply of plan " + planRun + " ended without a result", null);
+            }
+            WorkQueue.Outcome outcome = outcomes.getFirst();
+            com.fasterxml.jackson.databind.JsonNode line = Jobs.JSON.readTree(outcome.outcome());
+            if (common.json) {
+                out.println(outcome.outcome());
+            } else if (line.has("error")) {
+                out.println("medley: plan " + planRun + " was not applied: " + line.get("error").asText());
+            } else {
+                out.printf(Locale.ROOT, "applied on member %s: %d done, %d failed, %d skipped, %d done before%n",
+                        line.get("member").asText(), line.get("done").asLong(), line.get("failed").asLong(),
+                        line.get("skipped").asLong(), line.get("alreadyDone").asLong());
+                for (com.fasterxml.jackson.databind.JsonNode failure : line.path("failures")) {
+                    out.println("FAIL  " + failure.get("source").asText() + ": " + failure.get("error").asText());
+                }
+            }
+            out.flush();
+            Long runId = line.has("run") ? line.get("run").asLong() : null;
+            return new Applied(runId, outcome.ok() ? 0 : runId == null ? Medley.EXIT_CANNOT_RUN : 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Applied(null, Medley.EXIT_CANNOT_RUN);
+        }
     }
 }

@@ -66,6 +66,7 @@ import picocli.CommandLine.Spec;
 final class ProcessCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
+    @Mixin ClusterOptions cluster;
 
     @Parameters(paramLabel = "SRC", arity = "1..*", description = "Folders (walked recursively) or files.")
     List<Path> sources;
@@ -121,10 +122,23 @@ final class ProcessCommand implements Callable<Integer> {
         }
         PrintWriter out = commandLine.getOut();
         PrintStream err = common.err();
+        if (cluster.requested()) {
+            if (transcribe || llm.enabled()) {
+                throw CommandException.badUsage("process --cluster probes, plans and applies; transcribe on the cluster"
+                        + " with medley transcribe --cluster first, and ask the model without --cluster");
+            }
+            try {
+                ClusterRun.probeAll(commandLine, common, cluster, plan.sources());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Medley.EXIT_CANNOT_RUN;
+            }
+        }
+        boolean applyHere = apply && !cluster.requested();
         try (Catalog catalog = common.openCatalog();
                 TranscribeJob transcribing = transcribe ? transcriber(catalog) : null) {
             PipelineOptions options = new PipelineOptions("process", plan.sources(), common.workers(), ScanOptions.DEFAULT,
-                    Prober.inProcess(Duration.ofSeconds(30)), false, naming.identify(), transcribing, plan, apply,
+                    Prober.inProcess(Duration.ofSeconds(30)), false, naming.identify(), transcribing, plan, applyHere,
                     common.applyWorkers());
             if (llm.enabled() && llm.batchApi) {
                 throw CommandException.badUsage("process asks the model directly; --llm-batch-api is for identify");
@@ -144,7 +158,15 @@ final class ProcessCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
-            printReport(report, out, plan.library());
+            if (cluster.requested() && apply && report.plan() != null) {
+                // Planned once, here; applied by one member, journaled in the shared catalog.
+                out.flush();
+                ClusterRun.Applied applied = ClusterRun.applyOnCluster(commandLine, common, cluster,
+                        report.plan().runId(), plan.library().toString(), common.applyWorkers());
+                printReport(report, out, plan.library(), applied.runId());
+                return Math.max(report.exitCode(), applied.exitCode());
+            }
+            printReport(report, out, plan.library(), null);
             return report.exitCode();
         }
     }
@@ -211,9 +233,15 @@ final class ProcessCommand implements Callable<Integer> {
         return json;
     }
 
-    private void printReport(PipelineReport report, PrintWriter out, Path root) throws IOException {
+    // clusterApply: the apply run a member carried out, when the plan was applied on the cluster.
+    private void printReport(PipelineReport report, PrintWriter out, Path root, Long clusterApply) throws IOException {
+        Long applyRun = report.apply() != null ? Long.valueOf(report.apply().runId()) : clusterApply;
         if (common.json) {
-            out.println(Jobs.JSON.writeValueAsString(reportJson(report)));
+            Map<String, Object> json = reportJson(report);
+            if (applyRun != null) {
+                json.put("apply", applyRun);
+            }
+            out.println(Jobs.JSON.writeValueAsString(json));
             out.flush();
             return;
         }
@@ -242,8 +270,7 @@ final class ProcessCommand implements Callable<Integer> {
         out.printf("  planned      %d files (with sidecars) into %s, %d left where they are (duplicates: %d, conflicts: %d)"
                 + " - plan %d%n", plan.planned(), RawPaths.display(root), plan.skipped(), plan.duplicates(), plan.conflicts(),
                 plan.runId());
-        if (report.apply() != null) {
-            long applyRun = report.apply().runId();
+        if (applyRun != null) {
             out.printf("  applied      run %d; undo it with: medley undo %d%n", applyRun, applyRun);
         } else {
             out.printf("  not applied  review the plan above, then: medley organize --apply --plan %d%n", plan.runId());

@@ -3,6 +3,7 @@ package dev.medley.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medley.catalog.Catalog;
 import dev.medley.catalog.Catalogs;
+import dev.medley.cluster.ApplyWork;
 import dev.medley.cluster.ClusterSettings;
 import dev.medley.cluster.MedleyMember;
 import dev.medley.cluster.PathMap;
@@ -91,7 +92,7 @@ final class WorkerCommand implements Callable<Integer> {
         Catalog shared = Catalogs.open(catalog);
         MedleyMember member;
         try {
-            member = MedleyMember.start(settings, shared, List.of(new ProbeWork(), new TranscribeWork(), new SimulatedWork()), Medley.version(),
+            member = MedleyMember.start(settings, shared, List.of(new ProbeWork(), new TranscribeWork(), new ApplyWork(), new SimulatedWork()), Medley.version(),
                     event -> say(out, "event", event));
         } catch (RuntimeException e) {
             shared.close();

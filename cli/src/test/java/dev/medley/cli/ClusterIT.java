@@ -184,4 +184,55 @@ class ClusterIT {
             assertThat(speech.requests()).isEqualTo(2);
         }
     }
+
+    @Test
+    void processOnTheClusterPlansOnceAppliesOnOneMemberAndUndoFromHereRestoresEveryByte() throws Exception {
+        PostgresServer server = postgres();
+        MedleyProcess.Result demo = MedleyProcess.run("demo", "--dir", dir.resolve("demo").toString());
+        assertThat(demo.exitCode()).isEqualTo(1);
+        MedleyProcess.run("undo", "--last", "--catalog", dir.resolve("demo/catalog.db").toString());
+        Path incoming = dir.resolve("in");
+        Files.move(dir.resolve("demo/incoming"), incoming);
+        Map<String, String> before = tree(incoming);
+        Path library = dir.resolve("library");
+        String catalog = server.url(server.newDatabase());
+        String first = startWorker("organise", catalog, List.of());
+        String second = startWorker("organise", catalog, List.of(first));
+
+        MedleyProcess.Result process = MedleyProcess.run("process", incoming.toString(), "--to", library.toString(),
+                "--apply", "--cluster", "organise", "--members", first + "," + second, "--catalog", catalog);
+        assertThat(process.exitCode()).as(process.stderr()).isEqualTo(1); // The damaged sample file, on purpose.
+        assertThat(process.stdout()).contains("applied on member 127.0.0.1:", "Report", "undo it with: medley undo");
+        Map<String, String> filed = tree(library);
+        assertThat(filed).isNotEmpty();
+        // Every byte that left the incoming folder is in the library, once.
+        Map<String, Long> left = new TreeMap<>();
+        Map<String, String> after = tree(incoming);
+        before.forEach((name, hash) -> {
+            if (!after.containsKey(name)) {
+                left.merge(hash, 1L, Long::sum);
+            }
+        });
+        Map<String, Long> arrived = new TreeMap<>();
+        filed.values().forEach(hash -> arrived.merge(hash, 1L, Long::sum));
+        assertThat(arrived).isEqualTo(left);
+
+        MedleyProcess.Result undo = MedleyProcess.run("undo", "--last", "--catalog", catalog);
+        assertThat(undo.exitCode()).as(undo.stderr()).isZero();
+        assertThat(tree(incoming)).isEqualTo(before);
+        assertThat(tree(library)).isEmpty();
+    }
+
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.exists(root)) {
+            return files;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), dev.medley.organize.ContentHash.of(file));
+            }
+        }
+        return files;
+    }
 }

@@ -111,9 +111,12 @@ public final class SqlCatalog implements Catalog {
             connection = database.connectForReadThenWrite(); // Its one transaction: starting an apply.
             Migrations.apply(connection, database);
             SqlCatalog catalog = new SqlCatalog(database, connection);
-            catalog.markDeadRunsInterrupted();
+            catalog.interruptDeadRuns();
             catalog.anyQuarantine = catalog.hasRows("quarantine");
             return catalog;
+        } catch (CatalogException e) {
+            closeQuietly(connection);
+            throw e;
         } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
             closeQuietly(connection);
             throw new CatalogException("cannot open the catalog " + database.describe() + ": " + e.getMessage()
@@ -384,7 +387,8 @@ public final class SqlCatalog implements Catalog {
                 database.lockApplies(connection, planRun); // No other apply of the plan starts between check and record.
                 String holder = runningApply(planRun);
                 if (holder != null) {
-                    throw new CatalogException("plan " + planRun + " is being applied by another medley (" + holder
+                    throw new dev.medley.catalog.PlanBeingAppliedException("plan " + planRun
+                            + " is being applied by another medley (" + holder
                             + "); let it finish, or stop it and apply again: what it did is journaled and is resumed");
                 }
                 runId = startRun("apply", "--plan " + planRun);
@@ -546,23 +550,31 @@ public final class SqlCatalog implements Catalog {
     }
 
     // A run still marked running whose process is gone was killed: say so, so that history is honest.
-    private void markDeadRunsInterrupted() throws SQLException {
+    @Override
+    public synchronized int interruptDeadRuns() {
         List<Long> dead = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT id, pid, started_at, host, heartbeat_at FROM runs WHERE status = 'running'")) {
-            while (row.next()) {
-                if (!runIsAlive(row.getString(4), row.getLong(2), row.getLong(3), row.getLong(5))) {
-                    dead.add(row.getLong(1));
+        try {
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery(
+                            "SELECT id, pid, started_at, host, heartbeat_at FROM runs WHERE status = 'running'")) {
+                while (row.next()) {
+                    if (!activeRuns.contains(row.getLong(1))
+                            && !runIsAlive(row.getString(4), row.getLong(2), row.getLong(3), row.getLong(5))) {
+                        dead.add(row.getLong(1));
+                    }
                 }
             }
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE runs SET status = 'interrupted' WHERE id = ? AND status = 'running'")) {
-            for (long runId : dead) {
-                update.setLong(1, runId);
-                update.executeUpdate();
+            int marked = 0;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE runs SET status = 'interrupted' WHERE id = ? AND status = 'running'")) {
+                for (long runId : dead) {
+                    update.setLong(1, runId);
+                    marked += update.executeUpdate();
+                }
             }
+            return marked;
+        } catch (SQLException e) {
+            throw failure("update", e);
         }
     }
 
