@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  medley bench cluster --catalog postgresql://medley@localhost/medley_bench",
-            "  medley bench cluster --catalog postgresql://... --members 1,2,3 --files 1000 --kill-trials 20 --json"
+            "  medley bench cluster --catalog postgresql://... --files 1000 \\",
+            "      --kill-trials 20 --json"
         })
 final class BenchClusterCommand implements Callable<Integer> {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(90);

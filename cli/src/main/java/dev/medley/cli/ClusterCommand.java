@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
         subcommands = {ClusterCommand.Status.class, ClusterCommand.Attach.class},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  medley cluster status --cluster studio --members 10.0.0.11 --catalog postgresql://medley@db/medley",
-            "  medley cluster attach probe-1a2b3c4d --cluster studio --members 10.0.0.11 --catalog postgresql://medley@db/medley"
+            "  medley cluster status --cluster studio --members 10.0.0.11 \\",
+            "      --catalog postgresql://medley@db/medley",
+            "  medley cluster attach probe-1a2b3c4d --cluster studio --members 10.0.0.11 \\",
+            "      --catalog postgresql://medley@db/medley"
         })
 final class ClusterCommand {
 

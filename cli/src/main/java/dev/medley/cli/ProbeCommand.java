@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
             "  medley probe /media --json > p.jsonl   JSON Lines: one object per file",
             "  medley probe /media --force            probe again even what is unchanged",
             "  medley probe /media --prober ffprobe   ffprobe per file: the slow baseline",
-            "  medley probe /nas --cluster studio --members 10.0.0.11 --catalog postgresql://medley@db/medley",
-            "                                         on a cluster's members (see medley worker)"
+            "  medley probe /nas --cluster studio --members 10.0.0.11 \\",
+            "      --catalog postgresql://medley@db/medley   on a cluster (medley worker)"
         })
 final class ProbeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

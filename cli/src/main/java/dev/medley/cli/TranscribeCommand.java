@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
             "  medley models pull base.en",
             "  medley transcribe ~/Podcasts --engine whisper --model base.en",
             "  medley transcribe x.m4a --engine remote --endpoint https://api.openai.com",
-            "  medley transcribe /nas/lectures --cluster studio --members 10.0.0.11 --catalog postgresql://medley@db/medley",
-            "                                                    on a cluster's members, one model each (medley worker)"
+            "  medley transcribe /nas/talks --cluster studio --members 10.0.0.11 \\",
+            "      --catalog postgresql://medley@db/medley      on a cluster (medley worker)"
         })
 final class TranscribeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

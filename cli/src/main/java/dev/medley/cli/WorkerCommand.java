@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  export MEDLEY_CLUSTER_SECRET=...   the same on every machine",
-            "  medley worker --cluster studio --bind 10.0.0.11 --members 10.0.0.11,10.0.0.12,10.0.0.13 \\",
-            "      --catalog postgresql://medley@10.0.0.10/medley",
+            "  medley worker --cluster studio --bind 10.0.0.11 \\",
+            "      --members 10.0.0.12,10.0.0.13 --catalog postgresql://medley@db/medley",
             "  medley worker --cluster studio --bind 10.0.0.12 --path-map /mnt/nas=/data ...",
-            "  medley probe /mnt/nas/music --cluster studio --members 10.0.0.11 --catalog postgresql://medley@10.0.0.10/medley"
+            "  medley probe /mnt/nas/music --cluster studio --members 10.0.0.11 \\",
+            "      --catalog postgresql://medley@db/medley"
         })
 final class WorkerCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;

@@ -25,7 +25,7 @@ class HelpIT {
         MedleyProcess.Result result = MedleyProcess.run("transcribe", "--help");
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).contains("  medley transcribe x.m4a --engine remote --endpoint https://api.openai.com\n")
-                .contains(" ~/.local/share/medley/catalog.db).\n");
+                .contains(" ~/.local/share/medley/catalog.db),").contains(" postgresql://USER@HOST/DATABASE ");
         assertThat(result.stdout().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
     }
 
