@@ -51,8 +51,15 @@ class ClusterIT {
         }
     }
 
+    /** A member process, its address and its id (the prefix of its claims in the catalog). */
+    private record Member(Process process, String address, String uuid) {}
+
     // Starts a member and returns its address once it says it has joined.
     private String startWorker(String cluster, String catalog, List<String> others, String... extra) throws IOException {
+        return startMember(cluster, catalog, others, extra).address();
+    }
+
+    private Member startMember(String cluster, String catalog, List<String> others, String... extra) throws IOException {
         int port = freePort();
         List<String> arguments = new ArrayList<>(List.of("worker", "--json", "--cluster", cluster, "--port",
                 Integer.toString(port), "--catalog", catalog));
@@ -67,7 +74,8 @@ class ClusterIT {
         String first = lines.readLine();
         assertThat(first).as("the worker's first line").isNotNull().contains("\"event\":\"started\"");
         Thread.ofPlatform().daemon().start(() -> lines.lines().forEach(line -> {}));
-        return "127.0.0.1:" + port;
+        return new Member(worker, "127.0.0.1:" + port,
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(first).get("uuid").asText());
     }
 
     @Test
@@ -221,6 +229,84 @@ class ClusterIT {
         assertThat(undo.exitCode()).as(undo.stderr()).isZero();
         assertThat(tree(incoming)).isEqualTo(before);
         assertThat(tree(library)).isEmpty();
+    }
+
+    @Test
+    void anApplyWhoseMemberIsKilledIsFinishedByAnotherWithEveryOperationDoneOnce() throws Exception {
+        assumeTrue(TestMedia.ffmpegAvailable(), "ffmpeg is not installed");
+        PostgresServer server = postgres();
+        Path incoming = Files.createDirectories(dir.resolve("incoming/TV"));
+        Path episode = TestMedia.make(dir.resolve("episode.mkv"),
+                List.of("-f", "lavfi", "-i", "testsrc=size=64x64:rate=5:duration=1", "-c:v", "mpeg4"));
+        byte[] video = Files.readAllBytes(episode);
+        java.util.Random random = new java.util.Random(7);
+        int episodes = 240;
+        for (int i = 0; i < episodes; i++) {
+            // Sizes differ, so that no two are duplicates; the padding after the video is never read.
+            byte[] padding = new byte[150_000 + i * 97];
+            random.nextBytes(padding);
+            Path file = incoming.resolve(String.format("Harbour Lights S%02dE%02d.mkv", 1 + i / 60, 1 + i % 60));
+            Files.write(file, video);
+            Files.write(file, padding, java.nio.file.StandardOpenOption.APPEND);
+        }
+        Map<String, String> before = tree(dir.resolve("incoming"));
+        Path library = dir.resolve("library");
+        String database = server.newDatabase();
+        String catalog = server.url(database);
+        List<Member> members = new ArrayList<>();
+        members.add(startMember("apply", catalog, List.of()));
+        members.add(startMember("apply", catalog, List.of(members.getFirst().address())));
+        members.add(startMember("apply", catalog, List.of(members.getFirst().address())));
+        String reach = members.getFirst().address();
+
+        Process process = MedleyProcess.builder(List.of(), "process", dir.resolve("incoming").toString(), "--to",
+                        library.toString(), "--mode", "copy", "--apply", "--json", "--cluster", "apply", "--members", reach,
+                        "--catalog", catalog)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // Kill the member applying the plan once a random share of its operations is journaled.
+        int killAt = 20 + random.nextInt(episodes / 2);
+        Member killed = null;
+        try (java.sql.Connection db = server.connect(database)) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+            while (killed == null && System.nanoTime() < deadline && process.isAlive()) {
+                String holder = scalar(db, "SELECT min(split_part(i.claimed_by, '/', 1)) FROM job_items i"
+                        + " JOIN jobs j ON j.id = i.job_id WHERE j.kind = 'apply' AND i.state = 'claimed'");
+                long journaled = Long.parseLong(scalar(db, "SELECT count(*) FROM journal"));
+                if (holder != null && journaled >= killAt) {
+                    for (Member member : members) {
+                        if (member.uuid().equals(holder)) {
+                            member.process().destroyForcibly(); // SIGKILL, mid-apply.
+                            killed = member;
+                        }
+                    }
+                }
+                Thread.sleep(5);
+            }
+            assertThat(killed).as("a member was killed while it applied the plan").isNotNull();
+            assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            assertThat(process.exitValue()).isZero();
+            // Apply runs of the one plan: the killed member's, and at least the one that finished it.
+            assertThat(Long.parseLong(scalar(db, "SELECT count(*) FROM plan_applies"))).isGreaterThanOrEqualTo(2);
+            assertThat(scalar(db, "SELECT count(*) FROM (SELECT plan_seq FROM journal WHERE state = 'done'"
+                    + " GROUP BY plan_seq HAVING count(*) > 1) twice")).as("operations done twice").isEqualTo("0");
+            assertThat(scalar(db, "SELECT count(*) FROM plan_items WHERE NOT skipped = 1 AND seq NOT IN"
+                    + " (SELECT plan_seq FROM journal WHERE state = 'done')")).as("operations lost").isEqualTo("0");
+        }
+        Map<String, String> filed = tree(library);
+        assertThat(filed).hasSize(episodes);
+        assertThat(new java.util.TreeSet<>(filed.values())).isEqualTo(new java.util.TreeSet<>(before.values()));
+        assertThat(tree(dir.resolve("incoming"))).isEqualTo(before); // Copied: the sources are as they were.
+
+        MedleyProcess.Result undo = MedleyProcess.run("undo", "--last", "--catalog", catalog);
+        assertThat(undo.exitCode()).as(undo.stderr()).isZero();
+        assertThat(tree(library)).isEmpty();
+    }
+
+    private static String scalar(java.sql.Connection db, String sql) throws java.sql.SQLException {
+        try (java.sql.Statement statement = db.createStatement(); java.sql.ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     private static Map<String, String> tree(Path root) throws IOException {
