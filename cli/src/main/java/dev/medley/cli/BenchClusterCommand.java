@@ -163,7 +163,8 @@ final class BenchClusterCommand implements Callable<Integer> {
                 Trial result = new Trial();
                 WorkQueue.Job job = runJob(client, files, new Killer(victim, killAt, shared, result));
                 members.remove(victim);
-                int missing = (int) (job.total() - job.done() - job.failed());
+                // Lost: not done in the catalog, or done but never reported to the submitter.
+                int missing = (int) Math.max(job.total() - job.done() - job.failed(), result.neverReported);
                 lost += missing;
                 reportedTwice += result.reportedTwice;
                 unfinished += job.status() == WorkQueue.Status.COMPLETED ? 0 : 1;
@@ -197,6 +198,7 @@ final class BenchClusterCommand implements Callable<Integer> {
         volatile int heldAtKill;
         volatile double takeoverSeconds = -1;
         int reportedTwice;
+        int neverReported;
     }
 
     /** Kills a member once a share of the job's files is done, then times until its files are in others' hands. */
@@ -244,6 +246,7 @@ final class BenchClusterCommand implements Callable<Integer> {
         }, progress -> {}, Duration.ofMillis(100));
         if (killer != null) {
             killer.trial().reportedTwice = twice[0];
+            killer.trial().neverReported = (int) (end.total() - reported.size());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(leaseSeconds * 3L);
             while (killer.trial().takeoverSeconds < 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);

@@ -69,6 +69,7 @@ final class IdentifyCommand implements Callable<Integer> {
     boolean includeHidden;
 
     @Mixin LlmOptions llm;
+    @Mixin ClusterOptions cluster;
 
     /** The catalog the model's answers and open batches are kept in, while a run has one open. */
     private Catalog llmCatalog;
@@ -94,6 +95,13 @@ final class IdentifyCommand implements Callable<Integer> {
         ScanOptionsMixin scan = new ScanOptionsMixin();
         scan.paths = paths;
         List<Path> roots = scan.checkedPaths(commandLine);
+        if (cluster.requested()) {
+            if (llm.enabled()) {
+                throw CommandException.badUsage("identify --cluster reads names and tags on the members;"
+                        + " ask the model without --cluster");
+            }
+            return IdentifyWork.submit(this, commandLine, roots);
+        }
         Identify identify = new Identify(new Identify.Options(!namesWin));
         Prober prober = Prober.inProcess(Duration.ofSeconds(30));
         int[] problems = {0};
@@ -288,14 +296,14 @@ final class IdentifyCommand implements Callable<Integer> {
     }
 
     // The catalog's probe when it is current; else a probe now (not recorded).
-    private static MediaProbe probe(Catalog catalog, Prober prober, ScannedFile file) {
+    static MediaProbe probe(Catalog catalog, Prober prober, ScannedFile file) {
         KnownFile known = catalog.lookup(file.key()).orElse(null);
         return known != null && known.probeIsCurrent(file.size(), file.mtimeNanos())
                 ? ProbeJson.read(known.probe().resultJson())
                 : prober.probe(file.path());
     }
 
-    private static String json(String path, Identity identity, String error, String llmError) throws IOException {
+    static String json(String path, Identity identity, String error, String llmError) throws IOException {
         ObjectNode line = (ObjectNode) Jobs.JSON.readTree(MediaJson.toJson(identity));
         line.put("path", path);
         if (error != null) {
@@ -313,7 +321,7 @@ final class IdentifyCommand implements Callable<Integer> {
         return Jobs.JSON.writeValueAsString(line);
     }
 
-    private static String text(String path, Identity identity, String error) {
+    static String text(String path, Identity identity, String error) {
         return identity.name().kind().name().toLowerCase(Locale.ROOT) + "  " + MediaJson.toJson(identity) + "  "
                 + path + (error == null ? "" : "  (cannot read: " + error + ")");
     }

@@ -93,7 +93,8 @@ final class WorkerCommand implements Callable<Integer> {
         Catalog shared = Catalogs.open(catalog);
         MedleyMember member;
         try {
-            member = MedleyMember.start(settings, shared, List.of(new ProbeWork(), new TranscribeWork(), new ApplyWork(), new SimulatedWork()), Medley.version(),
+            member = MedleyMember.start(settings, shared, List.of(new ProbeWork(), new IdentifyWork(), new TranscribeWork(), new ApplyWork(),
+                    new SimulatedWork()), Medley.version(),
                     event -> say(out, "event", event));
         } catch (RuntimeException e) {
             shared.close();

@@ -105,6 +105,14 @@ class ClusterIT {
         // The probes are in the shared catalog: probing again on this machine reads them from it.
         MedleyProcess.Result again = MedleyProcess.run("probe", library.toString(), "--json", "--catalog", catalog);
         assertThat(MedleyProcess.jsonLines(again.stderr()).getLast().get("fromCatalog").asLong()).isEqualTo(6);
+
+        // Identify on the members names every file as identify here does, line for line.
+        MedleyProcess.Result named = MedleyProcess.run("identify", library.toString(), "--json", "--cluster",
+                "probe-test", "--members", first, "--catalog", catalog);
+        MedleyProcess.Result namedHere = MedleyProcess.run("identify", library.toString(), "--json", "--catalog",
+                dir.resolve("local.db").toString());
+        assertThat(named.exitCode()).as(named.stderr()).isEqualTo(namedHere.exitCode());
+        assertThat(new java.util.TreeSet<>(named.lines())).hasSize(7).isEqualTo(new java.util.TreeSet<>(namedHere.lines()));
     }
 
     // Path to what a probe line says of the file: whether it plays, its duration and codecs.
@@ -138,7 +146,7 @@ class ClusterIT {
     void threeMembersScaleAndAJobSurvivesAMemberKilledAtRandom() throws Exception {
         PostgresServer server = postgres();
         String catalog = server.url(server.newDatabase());
-        MedleyProcess.Result bench = MedleyProcess.run("bench", "cluster", "--catalog", catalog, "--files", "150",
+        MedleyProcess.Result bench = MedleyProcess.run("bench", "cluster", "--catalog", catalog, "--files", "100",
                 "--kill-trials", "2", "--json");
         assertThat(bench.exitCode()).as(bench.stderr()).isZero();
         List<JsonNode> lines = bench.json();
@@ -297,9 +305,21 @@ class ClusterIT {
         assertThat(new java.util.TreeSet<>(filed.values())).isEqualTo(new java.util.TreeSet<>(before.values()));
         assertThat(tree(dir.resolve("incoming"))).isEqualTo(before); // Copied: the sources are as they were.
 
-        MedleyProcess.Result undo = MedleyProcess.run("undo", "--last", "--catalog", catalog);
-        assertThat(undo.exitCode()).as(undo.stderr()).isZero();
+        // Undo each apply run of the plan, newest first: the run that finished it, then the killed member's.
+        List<String> applies = new ArrayList<>();
+        try (java.sql.Connection db = server.connect(database);
+                java.sql.Statement statement = db.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT run_id FROM plan_applies ORDER BY run_id DESC")) {
+            while (row.next()) {
+                applies.add(row.getString(1));
+            }
+        }
+        for (String run : applies) {
+            MedleyProcess.Result undo = MedleyProcess.run("undo", run, "--catalog", catalog);
+            assertThat(undo.exitCode()).as(undo.stderr()).isZero();
+        }
         assertThat(tree(library)).isEmpty();
+        assertThat(tree(dir.resolve("incoming"))).isEqualTo(before);
     }
 
     private static String scalar(java.sql.Connection db, String sql) throws java.sql.SQLException {

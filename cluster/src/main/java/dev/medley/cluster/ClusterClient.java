@@ -130,7 +130,10 @@ public final class ClusterClient implements AutoCloseable {
                 continue;
             }
             if (job.finished()) {
-                if (queue.takeUnreported(jobId, 1).isEmpty()) {
+                // Files may have finished between the take above and the job's end: take them too.
+                List<WorkQueue.Outcome> last = queue.takeUnreported(jobId, REPORT_CHUNK);
+                last.forEach(outcomes);
+                if (last.isEmpty()) {
                     return job;
                 }
                 continue;
