@@ -62,6 +62,21 @@ final class ClusterRun {
         }
     }
 
+    /** Returns the catalog keys of {@code files}, as they are walked: a job's listing, never held whole. */
+    static Iterator<String> keys(Iterator<ScannedFile> files) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return files.hasNext();
+            }
+
+            @Override
+            public String next() {
+                return files.next().key();
+            }
+        };
+    }
+
     static ClusterClient connect(ClusterSettings settings, Catalog catalog, ClusterOptions options) {
         try {
             return ClusterClient.connect(settings, catalog, options.connectTimeout());
@@ -128,17 +143,7 @@ final class ClusterRun {
         Iterator<ScannedFile> files = new Scanner(ScanOptions.DEFAULT, (path, problem) -> {
             // The pipeline's own scan reports unreadable paths; saying it twice helps no one.
         }).walk(Scanner.distinctRoots(sources));
-        Iterator<String> keys = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return files.hasNext();
-            }
-
-            @Override
-            public String next() {
-                return files.next().key();
-            }
-        };
+        Iterator<String> keys = keys(files);
         try (Catalog catalog = Catalogs.open(common.catalog);
                 ClusterClient client = connect(settings, catalog, options)) {
             ClusterClient.Submission job = client.submit(ProbeWork.NAME, ProbeWork.spec("ffmpeg", 30_000, false), keys,

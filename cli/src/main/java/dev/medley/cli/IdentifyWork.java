@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medley.catalog.PathKey;
+import dev.medley.cluster.FileWork;
 import dev.medley.cluster.ItemOutcome;
 import dev.medley.cluster.MemberResources;
 import dev.medley.cluster.WorkKind;
@@ -18,9 +19,7 @@ import dev.medley.metadata.Identify;
 import dev.medley.metadata.Identity;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
 /**
@@ -53,17 +51,7 @@ final class IdentifyWork implements WorkKind {
         PrintStream err = command.common.err();
         Iterator<ScannedFile> files = new Scanner(new ScanOptions(command.includeHidden, false, false),
                 (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem)).walk(distinct);
-        Iterator<String> keys = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return files.hasNext();
-            }
-
-            @Override
-            public String next() {
-                return files.next().key();
-            }
-        };
+        Iterator<String> keys = ClusterRun.keys(files);
         try {
             return ClusterRun.submit(commandLine, command.common, command.cluster, NAME, spec.toString(), keys,
                     (out, outcome) -> out.println(render(outcome.outcome(), outcome.path(), command.common.json)));
@@ -97,22 +85,16 @@ final class IdentifyWork implements WorkKind {
         return new Worker() {
             @Override
             public CompletableFuture<List<ItemOutcome>> process(List<Item> items) {
-                List<CompletableFuture<ItemOutcome>> each = items.stream()
-                        .map(item -> CompletableFuture.supplyAsync(() -> identify(item), pool)).toList();
-                return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                        .thenApply(done -> each.stream().map(CompletableFuture::join).toList());
+                return FileWork.each(items, pool, this::identify, () -> {});
             }
 
             private ItemOutcome identify(Item item) {
-                BasicFileAttributes attributes;
+                ScannedFile file;
                 try {
-                    attributes = Files.readAttributes(item.local(), BasicFileAttributes.class);
-                } catch (IOException e) {
-                    return ItemOutcome.refused(RawPaths.display(item.local()) + " cannot be read on member "
-                            + resources.memberName() + ": " + e.getMessage());
+                    file = FileWork.scanned(item, resources.memberName());
+                } catch (FileWork.Unreadable e) {
+                    return ItemOutcome.refused(e.getMessage());
                 }
-                ScannedFile file = new ScannedFile(item.local(), item.key(), attributes.size(),
-                        attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
                 MediaProbe probe = IdentifyCommand.probe(resources.catalog(), prober, file);
                 Path submitted = PathKey.toPath(item.key());
                 Path root = roots.stream().filter(submitted::startsWith).findFirst().orElse(submitted);

@@ -84,17 +84,7 @@ final class ProbeCommand implements Callable<Integer> {
         Scanner scanner = new Scanner(scan.options(),
                 (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem));
         Iterator<ScannedFile> files = scanner.walk(Scanner.distinctRoots(paths));
-        Iterator<String> keys = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return files.hasNext();
-            }
-
-            @Override
-            public String next() {
-                return files.next().key();
-            }
-        };
+        Iterator<String> keys = ClusterRun.keys(files);
         try {
             return ClusterRun.submit(commandLine, common, cluster, ProbeWork.NAME,
                     ProbeWork.spec(prober, (long) (timeoutSeconds * 1000), force), keys, (out, outcome) ->

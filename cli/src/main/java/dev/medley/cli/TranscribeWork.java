@@ -7,6 +7,7 @@ import dev.medley.catalog.CatalogWriter;
 import dev.medley.catalog.PathKey;
 import dev.medley.catalog.RecordedRun;
 import dev.medley.catalog.RunRecord;
+import dev.medley.cluster.FileWork;
 import dev.medley.cluster.ItemOutcome;
 import dev.medley.cluster.MemberResources;
 import dev.medley.cluster.WorkKind;
@@ -21,9 +22,7 @@ import dev.medley.speech.TranscribeJob;
 import dev.medley.speech.TranscriptionProgress;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 
@@ -63,17 +61,7 @@ final class TranscribeWork implements WorkKind {
         PrintStream err = command.common.err();
         Iterator<ScannedFile> files = new Scanner(command.scan.options(),
                 (path, problem) -> err.println("medley: " + RawPaths.display(path) + ": " + problem)).walk(roots);
-        Iterator<String> keys = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return files.hasNext();
-            }
-
-            @Override
-            public String next() {
-                return files.next().key();
-            }
-        };
+        Iterator<String> keys = ClusterRun.keys(files);
         try {
             return ClusterRun.submit(commandLine, command.common, command.cluster, NAME, spec.toString(), keys,
                     (out, outcome) -> command.printLine(out, lineOf(outcome.outcome(), outcome.path())));
@@ -119,26 +107,17 @@ final class TranscribeWork implements WorkKind {
         return new Worker() {
             @Override
             public CompletableFuture<List<ItemOutcome>> process(List<Item> items) {
-                List<CompletableFuture<ItemOutcome>> each = new ArrayList<>(items.size());
-                for (Item item : items) {
-                    each.add(CompletableFuture.supplyAsync(() -> transcribe(item), files));
-                }
-                return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                    writer.flush(); // Recorded before the file counts as done: a member killed now redoes it.
-                    return each.stream().map(CompletableFuture::join).toList();
-                });
+                // Recorded before the files count as done: a member killed now redoes them.
+                return FileWork.each(items, files, this::transcribe, writer::flush);
             }
 
             private ItemOutcome transcribe(Item item) {
-                BasicFileAttributes attributes;
+                ScannedFile file;
                 try {
-                    attributes = Files.readAttributes(item.local(), BasicFileAttributes.class);
-                } catch (IOException e) {
-                    return ItemOutcome.refused(RawPaths.display(item.local()) + " cannot be read on member "
-                            + resources.memberName() + ": " + e.getMessage());
+                    file = FileWork.scanned(item, resources.memberName());
+                } catch (FileWork.Unreadable e) {
+                    return ItemOutcome.refused(e.getMessage());
                 }
-                ScannedFile file = new ScannedFile(item.local(), item.key(), attributes.size(),
-                        attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
                 Path submitted = PathKey.toPath(item.key());
                 Path root = roots.stream().filter(submitted::startsWith).findFirst().orElse(submitted);
                 TranscribeJob.Item found = job.lookUp(file, localRoot(root, item));

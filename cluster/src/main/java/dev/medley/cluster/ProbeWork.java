@@ -14,14 +14,10 @@ import dev.medley.media.Prober;
 import dev.medley.media.ScanOptions;
 import dev.medley.media.ScannedFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -62,31 +58,17 @@ public final class ProbeWork implements WorkKind {
         return new Worker() {
             @Override
             public CompletableFuture<List<ItemOutcome>> process(List<Item> items) {
-                List<CompletableFuture<ItemOutcome>> each = new ArrayList<>(items.size());
-                for (Item item : items) {
-                    each.add(CompletableFuture.supplyAsync(() -> probe(item), pool));
-                }
-                return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                    writer.flush(); // Recorded before the file counts as done: a member killed now redoes it.
-                    return each.stream().map(CompletableFuture::join).toList();
-                });
+                // Recorded before the files count as done: a member killed now redoes them.
+                return FileWork.each(items, pool, this::probe, writer::flush);
             }
 
             private ItemOutcome probe(Item item) {
-                BasicFileAttributes attributes;
+                ScannedFile file;
                 try {
-                    attributes = Files.readAttributes(item.local(), BasicFileAttributes.class);
-                } catch (IOException e) {
-                    return ItemOutcome.refused(RawPaths.display(item.local()) + " cannot be read on member "
-                            + resources.memberName() + ": " + e.getMessage());
+                    file = FileWork.scanned(item, resources.memberName());
+                } catch (FileWork.Unreadable e) {
+                    return ItemOutcome.refused(e.getMessage());
                 }
-                if (!attributes.isRegularFile()) {
-                    return ItemOutcome.refused(RawPaths.display(item.local()) + " is no regular file on member "
-                            + resources.memberName());
-                }
-                // Read here, keyed as the submitter named it: one catalog row per file whichever member reads it.
-                ScannedFile file = new ScannedFile(item.local(), item.key(), attributes.size(),
-                        attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
                 try {
                     LibraryJob.Outcome outcome = job.handle(job.lookUp(file), writer);
                     ok.incrementAndGet();
@@ -97,7 +79,7 @@ public final class ProbeWork implements WorkKind {
                 } catch (IOException | RuntimeException e) {
                     failed.incrementAndGet();
                     return ItemOutcome.failed(ProbeJson.write(MediaProbe.failure(RawPaths.display(item.local()),
-                            attributes.size(), e.getMessage() == null ? e.toString() : e.getMessage(), prober.name())));
+                            file.size(), e.getMessage() == null ? e.toString() : e.getMessage(), prober.name())));
                 }
             }
 
