@@ -66,9 +66,27 @@ final class UndoCommand implements Callable<Integer> {
                 err.printf("undo %d of apply %d: %d operations reverted, %d refused%s%n", undoRun, applyRun,
                         summary.restored(), summary.refused(),
                         summary.restored() + summary.refused() == 0 ? " (nothing left to revert)" : "");
+                otherApplies(catalog, applyRun).forEach(other -> err.printf(
+                        "its plan was also applied by run %d (an apply cut short, then resumed); undo it too with:"
+                                + " medley undo %d%n", other, other));
             }
             return summary.exitCode();
         }
+    }
+
+    // The other apply runs of the plan that run applyRun carried out, older ones: a plan applied in parts.
+    private static List<Long> otherApplies(Catalog catalog, long applyRun) {
+        String arguments = catalog.run(applyRun).map(RunRecord::arguments).orElse("");
+        if (!arguments.startsWith("--plan ")) {
+            return List.of();
+        }
+        long plan;
+        try {
+            plan = Long.parseLong(arguments.substring("--plan ".length()).strip());
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
+        return catalog.applies(plan).stream().map(RunRecord::id).filter(id -> id < applyRun).toList();
     }
 
     private static long checked(Catalog catalog, long id, CommandLine commandLine) {
