@@ -2,15 +2,10 @@ package dev.medley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.medley.organize.ContentHash;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +22,7 @@ class BareApplyIT {
         Path in = dir.resolve("in");
         TestMedia.write(in.resolve("Heat.1995.1080p.mkv"), 1);
         TestMedia.write(in.resolve("Ronin.1998.720p.mkv"), 2);
-        Map<String, String> before = tree(in);
+        Map<String, String> before = LibraryTrees.hashes(in);
         Path library = dir.resolve("lib");
         String catalog = dir.resolve("catalog.db").toString();
 
@@ -39,7 +34,7 @@ class BareApplyIT {
         MedleyProcess.Result apply = MedleyProcess.run("organize", "--apply", "--catalog", catalog);
         assertThat(apply.exitCode()).as(apply.stderr()).isZero();
         assertThat(apply.stderr()).containsPattern("applying plan " + id + ", made \\d+ seconds? ago: 2 moves\n");
-        assertThat(tree(library)).hasSize(2);
+        assertThat(LibraryTrees.hashes(library)).hasSize(2);
 
         MedleyProcess.Result again = MedleyProcess.run("organize", "--apply", "--catalog", catalog);
         assertThat(again.exitCode()).isEqualTo(2);
@@ -47,26 +42,26 @@ class BareApplyIT {
 
         MedleyProcess.Result undo = MedleyProcess.run("undo", "--last", "--catalog", catalog);
         assertThat(undo.exitCode()).as(undo.stderr()).isZero();
-        assertThat(tree(in)).isEqualTo(before);
+        assertThat(LibraryTrees.hashes(in)).isEqualTo(before);
 
         MedleyProcess.Result afterUndo = MedleyProcess.run("organize", "--apply", "--catalog", catalog);
         assertThat(afterUndo.exitCode()).isEqualTo(2);
         assertThat(afterUndo.stderr()).contains("plan " + id + ", was applied ", "and undone since",
                 "--apply --plan " + id);
-        assertThat(tree(in)).as("nothing re-applied").isEqualTo(before);
-        assertThat(tree(library)).isEmpty();
+        assertThat(LibraryTrees.hashes(in)).as("nothing re-applied").isEqualTo(before);
+        assertThat(LibraryTrees.hashes(library)).isEmpty();
 
         MedleyProcess.Result reviewed = MedleyProcess.run("organize", in.toString(), "--to", library.toString(),
                 "--apply", "--catalog", catalog);
         assertThat(reviewed.exitCode()).as("the reviewed plan, applied and undone too").isEqualTo(2);
         assertThat(reviewed.stderr()).contains("and undone since");
-        assertThat(tree(in)).isEqualTo(before);
+        assertThat(LibraryTrees.hashes(in)).isEqualTo(before);
 
         MedleyProcess.Result explicit = MedleyProcess.run("organize", "--apply", "--plan", id, "--catalog", catalog);
         assertThat(explicit.exitCode()).as(explicit.stderr()).isZero();
         assertThat(explicit.stderr()).contains("applying plan " + id + ", made ");
-        assertThat(tree(library)).hasSize(2);
-        assertThat(tree(in)).isEmpty();
+        assertThat(LibraryTrees.hashes(library)).hasSize(2);
+        assertThat(LibraryTrees.hashes(in)).isEmpty();
 
         // A new plan is the newest, never applied: a bare apply takes it.
         MedleyProcess.Result undoAgain = MedleyProcess.run("undo", "--last", "--catalog", catalog);
@@ -78,8 +73,8 @@ class BareApplyIT {
         MedleyProcess.Result applyNew = MedleyProcess.run("organize", "--apply", "--catalog", catalog);
         assertThat(applyNew.exitCode()).as(applyNew.stderr()).isZero();
         assertThat(applyNew.stderr()).containsPattern("applying plan " + newId + ", made \\d+ seconds? ago: 2 copies\n");
-        assertThat(tree(in)).isEqualTo(before);
-        assertThat(tree(library)).hasSize(2);
+        assertThat(LibraryTrees.hashes(in)).isEqualTo(before);
+        assertThat(LibraryTrees.hashes(library)).hasSize(2);
     }
 
     private static String planId(MedleyProcess.Result plan) {
@@ -88,15 +83,4 @@ class BareApplyIT {
         return matcher.group(1);
     }
 
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (Files.exists(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(root.relativize(file).toString(), ContentHash.of(file));
-                }
-            }
-        }
-        return files;
-    }
 }

@@ -204,12 +204,8 @@ class ClusterIT {
     @Test
     void processOnTheClusterPlansOnceAppliesOnOneMemberAndUndoFromHereRestoresEveryByte() throws Exception {
         PostgresServer server = postgres();
-        MedleyProcess.Result demo = MedleyProcess.run("demo", "--dir", dir.resolve("demo").toString());
-        assertThat(demo.exitCode()).isEqualTo(1);
-        MedleyProcess.run("undo", "--last", "--catalog", dir.resolve("demo/catalog.db").toString());
-        Path incoming = dir.resolve("in");
-        Files.move(dir.resolve("demo/incoming"), incoming);
-        Map<String, String> before = tree(incoming);
+        Path incoming = LibraryTrees.sampleIncoming(dir);
+        Map<String, String> before = LibraryTrees.hashes(incoming);
         Path library = dir.resolve("library");
         String catalog = server.url(server.newDatabase());
         String first = startWorker("organise", catalog, List.of());
@@ -219,11 +215,11 @@ class ClusterIT {
                 "--apply", "--cluster", "organise", "--members", first + "," + second, "--catalog", catalog);
         assertThat(process.exitCode()).as(process.stderr()).isEqualTo(1); // The damaged sample file, on purpose.
         assertThat(process.stdout()).contains("applied on member 127.0.0.1:", "Report", "undo it with: medley undo");
-        Map<String, String> filed = tree(library);
+        Map<String, String> filed = LibraryTrees.hashes(library);
         assertThat(filed).isNotEmpty();
         // Every byte that left the incoming folder is in the library, once.
         Map<String, Long> left = new TreeMap<>();
-        Map<String, String> after = tree(incoming);
+        Map<String, String> after = LibraryTrees.hashes(incoming);
         before.forEach((name, hash) -> {
             if (!after.containsKey(name)) {
                 left.merge(hash, 1L, Long::sum);
@@ -235,8 +231,8 @@ class ClusterIT {
 
         MedleyProcess.Result undo = MedleyProcess.run("undo", "--last", "--catalog", catalog);
         assertThat(undo.exitCode()).as(undo.stderr()).isZero();
-        assertThat(tree(incoming)).isEqualTo(before);
-        assertThat(tree(library)).isEmpty();
+        assertThat(LibraryTrees.hashes(incoming)).isEqualTo(before);
+        assertThat(LibraryTrees.hashes(library)).isEmpty();
     }
 
     @Test
@@ -257,7 +253,7 @@ class ClusterIT {
             Files.write(file, video);
             Files.write(file, padding, java.nio.file.StandardOpenOption.APPEND);
         }
-        Map<String, String> before = tree(dir.resolve("incoming"));
+        Map<String, String> before = LibraryTrees.hashes(dir.resolve("incoming"));
         Path library = dir.resolve("library");
         String database = server.newDatabase();
         String catalog = server.url(database);
@@ -300,10 +296,10 @@ class ClusterIT {
             assertThat(scalar(db, "SELECT count(*) FROM plan_items WHERE NOT skipped = 1 AND seq NOT IN"
                     + " (SELECT plan_seq FROM journal WHERE state = 'done')")).as("operations lost").isEqualTo("0");
         }
-        Map<String, String> filed = tree(library);
+        Map<String, String> filed = LibraryTrees.hashes(library);
         assertThat(filed).hasSize(episodes);
         assertThat(new java.util.TreeSet<>(filed.values())).isEqualTo(new java.util.TreeSet<>(before.values()));
-        assertThat(tree(dir.resolve("incoming"))).isEqualTo(before); // Copied: the sources are as they were.
+        assertThat(LibraryTrees.hashes(dir.resolve("incoming"))).isEqualTo(before); // Copied: the sources are as they were.
 
         // Undo each apply run of the plan, newest first: the run that finished it, then the killed member's.
         List<String> applies = new ArrayList<>();
@@ -322,8 +318,8 @@ class ClusterIT {
                 assertThat(undo.stderr()).contains("medley undo " + applies.getLast());
             }
         }
-        assertThat(tree(library)).isEmpty();
-        assertThat(tree(dir.resolve("incoming"))).isEqualTo(before);
+        assertThat(LibraryTrees.hashes(library)).isEmpty();
+        assertThat(LibraryTrees.hashes(dir.resolve("incoming"))).isEqualTo(before);
     }
 
     private static String scalar(java.sql.Connection db, String sql) throws java.sql.SQLException {
@@ -333,16 +329,4 @@ class ClusterIT {
         }
     }
 
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (!Files.exists(root)) {
-            return files;
-        }
-        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString(), dev.medley.organize.ContentHash.of(file));
-            }
-        }
-        return files;
-    }
 }

@@ -3,16 +3,12 @@ package dev.medley.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.medley.core.RawPaths;
-import dev.medley.organize.ContentHash;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,18 +36,6 @@ class NonUtf8NamesIT {
     }
 
     /** Returns every file below {@code root}: its path below the root with bytes that are not UTF-8 as \xNN, to its hash. */
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (Files.exists(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(RawPaths.display(root.relativize(file)), ContentHash.of(file));
-                }
-            }
-        }
-        return files;
-    }
-
     private static void assertNoReplacementCharacter(MedleyProcess.Result result) {
         assertThat(result.stdout()).doesNotContain("\uFFFD");
         assertThat(result.stderr()).doesNotContain("\uFFFD");
@@ -69,7 +53,7 @@ class NonUtf8NamesIT {
         Path folder = child(in, "Ronin \\xc3(1998)");
         TestMedia.write(child(folder, "Ronin.1998.mkv"), 5);
         Files.writeString(child(folder, "Ronin.1998.\\xff.srt"), "1\n00:00:00,000 --> 00:00:01,000\nsubtitle\n");
-        Map<String, String> before = tree(in);
+        Map<String, String> before = LibraryTrees.hashes(in);
         assertThat(before).hasSize(6);
         Path library = dir.resolve("lib");
         String catalog = dir.resolve("catalog.db").toString();
@@ -94,7 +78,7 @@ class NonUtf8NamesIT {
         MedleyProcess.Result apply = MedleyProcess.run("organize", "--apply", "--catalog", catalog);
         assertThat(apply.exitCode()).as(apply.stderr()).isZero();
         assertNoReplacementCharacter(apply);
-        Map<String, String> filed = tree(library);
+        Map<String, String> filed = LibraryTrees.hashes(library);
         assertThat(filed).hasSize(6).containsAllEntriesOf(Map.of(
                 "Heat\\xff (1995)/Heat\\xff (1995).mkv", before.get("Heat\\xff.1995.mkv"),
                 "Heat\\xfe (1995)/Heat\\xfe (1995).mkv", before.get("Heat\\xfe.1995.mkv"),
@@ -113,15 +97,15 @@ class NonUtf8NamesIT {
         assertThat(undo.exitCode()).as(undo.stderr()).isZero();
         assertNoReplacementCharacter(undo);
         assertThat(undo.stdout()).contains("restored  " + in + "/Ronin \\xc3(1998)/Ronin.1998.\\xff.srt");
-        assertThat(tree(in)).isEqualTo(before);
-        assertThat(tree(library)).isEmpty();
+        assertThat(LibraryTrees.hashes(in)).isEqualTo(before);
+        assertThat(LibraryTrees.hashes(library)).isEmpty();
 
         MedleyProcess.Result copy = MedleyProcess.run("organize", in.toString(), "--to", library.toString(),
                 "--mode", "copy", "--apply", "--yes", "--json", "--catalog", catalog);
         assertThat(copy.exitCode()).as(copy.stderr()).isZero();
         assertNoReplacementCharacter(copy);
         assertThat(copy.stdout()).contains("\"source\":\"" + in + "/Heat\\\\xfe.1995.mkv\"");
-        assertThat(tree(library)).isEqualTo(filed);
-        assertThat(tree(in)).isEqualTo(before);
+        assertThat(LibraryTrees.hashes(library)).isEqualTo(filed);
+        assertThat(LibraryTrees.hashes(in)).isEqualTo(before);
     }
 }

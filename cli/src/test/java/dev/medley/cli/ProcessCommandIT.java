@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medley.media.TestMedia;
-import dev.medley.organize.ContentHash;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +34,7 @@ class ProcessCommandIT {
 
         MedleyProcess.Result undo = MedleyProcess.run("undo", "--last", "--catalog", dir.resolve("catalog.db").toString());
         assertThat(undo.exitCode()).as(undo.stderr()).isZero();
-        assertThat(tree(library)).isEmpty();
+        assertThat(LibraryTrees.hashes(library)).isEmpty();
 
         // Run again: the same plan, the same result, and the JSON report says so.
         MedleyProcess.Result again = MedleyProcess.run("process", incoming.toString(), "--to", library.toString(),
@@ -53,12 +49,8 @@ class ProcessCommandIT {
 
     @Test
     void undoRestoresTheOriginalTreeExactly() throws Exception {
-        Path incoming = dir.resolve("in");
-        MedleyProcess.Result demo = MedleyProcess.run("demo", "--dir", dir.resolve("demo").toString());
-        assertThat(demo.exitCode()).isEqualTo(1);
-        MedleyProcess.run("undo", "--last", "--catalog", dir.resolve("demo/catalog.db").toString());
-        Files.move(dir.resolve("demo/incoming"), incoming);
-        Map<String, String> before = tree(incoming);
+        Path incoming = LibraryTrees.sampleIncoming(dir);
+        Map<String, String> before = LibraryTrees.hashes(incoming);
         String catalog = dir.resolve("catalog.db").toString();
         Path library = dir.resolve("lib");
 
@@ -70,33 +62,19 @@ class ProcessCommandIT {
         MedleyProcess.Result plan = MedleyProcess.run("organize", incoming.toString(), "--to", library.toString(),
                 "--catalog", catalog);
         assertThat(plan.exitCode()).as(plan.stderr()).isZero();
-        assertThat(tree(incoming)).isEqualTo(before); // A dry run touches nothing.
+        assertThat(LibraryTrees.hashes(incoming)).isEqualTo(before); // A dry run touches nothing.
         MedleyProcess.Result apply = MedleyProcess.run("organize", incoming.toString(), "--to", library.toString(),
                 "--apply", "--catalog", catalog);
         assertThat(apply.exitCode()).as(apply.stderr()).isZero();
-        assertThat(tree(library)).hasSize(plan.lines().stream().filter(l -> l.startsWith("move")).toList().size());
+        assertThat(LibraryTrees.hashes(library)).hasSize(plan.lines().stream().filter(l -> l.startsWith("move")).toList().size());
 
         MedleyProcess.Result undo = MedleyProcess.run("undo", "--last", "--catalog", catalog);
         assertThat(undo.exitCode()).as(undo.stderr()).isZero();
-        assertThat(tree(incoming)).isEqualTo(before);
-        assertThat(tree(library)).isEmpty();
+        assertThat(LibraryTrees.hashes(incoming)).isEqualTo(before);
+        assertThat(LibraryTrees.hashes(library)).isEmpty();
         MedleyProcess.Result history = MedleyProcess.run("history", "--catalog", catalog, "--json");
         assertThat(history.lines()).extracting(line -> new ObjectMapper().readTree(line).get("command").asText())
                 .startsWith("undo", "apply", "organize");
-    }
-
-    /** Returns every file below {@code root}: relative path to content hash. */
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (!Files.exists(root)) {
-            return files;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString(), ContentHash.of(file));
-            }
-        }
-        return files;
     }
 
     @Test

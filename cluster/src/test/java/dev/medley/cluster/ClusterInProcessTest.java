@@ -21,6 +21,23 @@ import org.junit.jupiter.api.Test;
 /** Two members in this JVM on a real PostgreSQL catalog: the plumbing of a job, fast; ClusterIT runs members apart. */
 class ClusterInProcessTest {
 
+    // Each test: a database of its own on the test run's PostgreSQL, and two free ports for members.
+    private String location;
+    private int first;
+    private int second;
+    private List<String> members;
+    private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.BeforeEach
+    void freshDatabaseAndPorts() throws IOException {
+        PostgresServer server = PostgresServer.shared().orElse(null);
+        assumeTrue(server != null, PostgresServer::absence);
+        location = server.url(server.newDatabase());
+        first = freePort();
+        second = freePort();
+        members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -29,20 +46,10 @@ class ClusterInProcessTest {
 
     @Test
     void aJobIsSplitAcrossMembersAndEveryFileIsFinishedOnceWithItsResultInTheCatalog() throws Exception {
-        PostgresServer server = PostgresServer.shared().orElse(null);
-        assumeTrue(server != null, PostgresServer::absence);
-        String location = server.url(server.newDatabase());
-        int first = freePort();
-        int second = freePort();
-        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
         List<MedleyMember> started = new ArrayList<>();
-        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Catalog catalog = Catalogs.open(location)) {
             for (int port : new int[] {first, second}) {
-                ClusterSettings settings = new ClusterSettings("test", null, "127.0.0.1", port, members, location,
-                        List.of(), Duration.ofSeconds(30));
-                started.add(MedleyMember.start(settings, Catalogs.open(location), List.of(new SimulatedWork()), "test",
-                        events::add));
+                started.add(member("test", null, port));
             }
             assertThat(started.getFirst().clusterSize()).isEqualTo(2);
             ClusterSettings client = new ClusterSettings("test", null, null, 0, members, location, List.of(), null);
@@ -71,24 +78,17 @@ class ClusterInProcessTest {
         }
     }
 
-    private static MedleyMember member(String cluster, String secret, String bind, int port, List<String> members,
-            String location, List<String> events) {
-        ClusterSettings settings = new ClusterSettings(cluster, secret, bind, port, members, location, List.of(),
+    // A member of cluster `cluster` on `port`, joining through this test's two ports, on this test's database.
+    private MedleyMember member(String cluster, String secret, int port) {
+        ClusterSettings settings = new ClusterSettings(cluster, secret, null, port, members, location, List.of(),
                 Duration.ofSeconds(30));
         return MedleyMember.start(settings, Catalogs.open(location), List.of(new SimulatedWork()), "test", events::add);
     }
 
     @Test
     void aMemberWithoutTheSecretIsNotLetIn() throws Exception {
-        PostgresServer server = PostgresServer.shared().orElse(null);
-        assumeTrue(server != null, PostgresServer::absence);
-        String location = server.url(server.newDatabase());
-        int first = freePort();
-        int second = freePort();
-        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
-        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (MedleyMember keeper = member("guarded", "right secret", null, first, members, location, events);
-                MedleyMember stranger = member("guarded", "wrong secret", null, second, members, location, events)) {
+        try (MedleyMember keeper = member("guarded", "right secret", first);
+                MedleyMember stranger = member("guarded", "wrong secret", second)) {
             assertThat(keeper.clusterSize()).isEqualTo(1);
             assertThat(stranger.clusterSize()).isEqualTo(1);
             ClusterSettings client = new ClusterSettings("guarded", "wrong secret", null, 0, List.of(members.getFirst()),
@@ -108,24 +108,17 @@ class ClusterInProcessTest {
 
     @Test
     void aJobOutlivesItsSubmitterAndAMemberThatJoinsLateTakesWork() throws Exception {
-        PostgresServer server = PostgresServer.shared().orElse(null);
-        assumeTrue(server != null, PostgresServer::absence);
-        String location = server.url(server.newDatabase());
-        int first = freePort();
-        int late = freePort();
-        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + late);
-        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> files = IntStream.range(0, 800).mapToObj(i -> "/library/lecture " + i + ".mp3").toList();
         ClusterSettings client = new ClusterSettings("late", null, null, 0, members, location, List.of(), null);
         try (Catalog catalog = Catalogs.open(location);
-                MedleyMember early = member("late", null, null, first, members, location, events)) {
+                MedleyMember early = member("late", null, first)) {
             long jobId;
             // The submitter lists the files, starts the job and goes away.
             try (ClusterClient submitter = ClusterClient.connect(client, catalog, Duration.ofSeconds(20))) {
                 jobId = submitter.submit(SimulatedWork.NAME, SimulatedWork.spec(40, 5, 8), files.iterator(), null, 8, 40)
                         .jobId();
             }
-            try (MedleyMember joined = member("late", null, null, late, members, location, events);
+            try (MedleyMember joined = member("late", null, second);
                     ClusterClient attached = ClusterClient.connect(client, catalog, Duration.ofSeconds(20))) {
                 Map<Long, String> outcomes = new ConcurrentHashMap<>();
                 WorkQueue.Job done = attached.follow(jobId, outcome -> outcomes.put(outcome.seq(), outcome.outcome()),
@@ -141,15 +134,8 @@ class ClusterInProcessTest {
 
     @Test
     void aRateLimitHoldsForAllMembersTogether() throws Exception {
-        PostgresServer server = PostgresServer.shared().orElse(null);
-        assumeTrue(server != null, PostgresServer::absence);
-        String location = server.url(server.newDatabase());
-        int first = freePort();
-        int second = freePort();
-        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
-        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (MedleyMember a = member("limits", null, null, first, members, location, events);
-                MedleyMember b = member("limits", null, null, second, members, location, events)) {
+        try (MedleyMember a = member("limits", null, first);
+                MedleyMember b = member("limits", null, second)) {
             assertThat(a.clusterSize()).isEqualTo(2);
             // Ten a day: nothing refills during the test, so the budget is exactly ten, wherever it is spent.
             List<dev.medley.core.RateLimiter> limiters = new ArrayList<>();
